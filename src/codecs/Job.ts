@@ -1,0 +1,65 @@
+import * as t from 'io-ts'
+import { IsoDateTime } from './IsoDateTime.js'
+import { JobOutput } from './JobOutput.js'
+import { JobStatus } from './JobStatus.js'
+
+const JobRecord = t.type(
+  {
+    id: t.string,
+    job_type: t.string,
+    status: JobStatus,
+    created_at: IsoDateTime,
+    started_at: t.union([IsoDateTime, t.null]),
+    completed_at: t.union([IsoDateTime, t.null]),
+    credit_cost: t.number,
+    credits_refunded: t.number,
+    output: t.union([JobOutput, t.null]),
+    error_code: t.union([t.string, t.null]),
+  },
+  'Job',
+)
+type JobRecord = t.TypeOf<typeof JobRecord>
+
+/** A job still queued. */
+export type PendingJob = JobRecord & { readonly status: 'pending' }
+/** A job running. */
+export type ProcessingJob = JobRecord & { readonly status: 'processing' }
+/** A finished job: its `output` is never null (some of its ads may still have failed). */
+export type CompletedJob = JobRecord & { readonly status: 'completed'; readonly output: JobOutput }
+/** A job that ended in failure; `error_code` says why when the server tells. */
+export type FailedJob = JobRecord & { readonly status: 'failed' }
+
+function hasOutputWhenCompleted(job: JobRecord): job is Job {
+  return job.status !== 'completed' || job.output !== null
+}
+
+/**
+ * One job as `GET /v1/api/jobs/{id}` answers it, discriminated by `status` so that a
+ * `completed` job's `output` is typed non-null. Timestamps are checked as ISO 8601, an unknown
+ * status is a decode error, and unknown extra fields are kept.
+ *
+ * @example
+ * ```ts
+ * import { Job } from 'pixii-rx'
+ * import { isRight } from 'fp-ts/lib/Either.js'
+ * const decoded = Job.decode({
+ *   id: 'job_1', job_type: 'Listing Builder', status: 'completed', created_at: '2026-01-01T00:00:00Z',
+ *   started_at: '2026-01-01T00:00:03Z', completed_at: '2026-01-01T00:02:00Z', credit_cost: 10,
+ *   credits_refunded: 0, output: { ads: [] }, error_code: null,
+ * })
+ * if (isRight(decoded) && decoded.right.status === 'completed') console.log(decoded.right.output.ads.length)
+ * // Output: 0
+ * ```
+ */
+export const Job = new t.Type<Job, JobRecord, unknown>(
+  'Job',
+  (input): input is Job => JobRecord.is(input) && hasOutputWhenCompleted(input),
+  (input, context) => {
+    const record = JobRecord.validate(input, context)
+    if (record._tag === 'Left' || hasOutputWhenCompleted(record.right)) return record as t.Validation<Job>
+    return t.failure(null, t.appendContext(context, 'output', JobOutput, null))
+  },
+  (job) => JobRecord.encode(job),
+)
+/** See the {@link Job} codec. */
+export type Job = PendingJob | ProcessingJob | CompletedJob | FailedJob

@@ -1,0 +1,36 @@
+import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
+
+/**
+ * Why the transport failed:
+ * - `connection`: no answer at all (refused, DNS, TLS, reset before the headers);
+ * - `reset`: the connection broke while the body was arriving;
+ * - `unparseable-body`: the body is not JSON (a proxy's HTML page, empty, truncated);
+ * - `body-too-large`: the body passed the client's size cap.
+ */
+export type NetworkFailure = 'connection' | 'reset' | 'unparseable-body' | 'body-too-large'
+
+/**
+ * The request did not produce a usable answer. Retryable, except when the body was too large
+ * (the same request would bring the same body).
+ *
+ * @example
+ * ```ts
+ * import { NetworkError } from 'pixii-rx'
+ * const error = new NetworkError({ message: 'The body is not JSON', failure: 'unparseable-body' })
+ * console.log(error._tag, error.failure, error.retryable)
+ * // Output: NetworkError unparseable-body true
+ * ```
+ */
+export class NetworkError extends PixiiErrorBase {
+  readonly _tag = 'NetworkError' as const
+  override readonly name = 'NetworkError' as const
+  readonly retryable: boolean
+  /** What went wrong with the transport. */
+  readonly failure: NetworkFailure
+
+  constructor(init: PixiiErrorInit & { readonly failure: NetworkFailure }) {
+    super(init)
+    this.failure = init.failure
+    this.retryable = init.failure !== 'body-too-large'
+  }
+}

@@ -1,0 +1,39 @@
+import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
+
+/**
+ * Which deadline passed: `request` for one HTTP request (retryable), or one of the deadlines of
+ * `jobTimeout`: `first` answer, `each` transition, `total` (not retryable).
+ */
+export type Deadline = 'request' | 'first' | 'each' | 'total'
+
+/**
+ * A deadline passed. `deadline` names which, `ms` how long it was, and `lastValue` holds what had
+ * been seen last (for `jobTimeout`, the last job snapshot).
+ *
+ * @example
+ * ```ts
+ * import { TimeoutError } from 'pixii-rx'
+ * const error = new TimeoutError({ message: 'No transition within 60000 ms', deadline: 'each', ms: 60_000 })
+ * console.log(error._tag, error.deadline, error.retryable)
+ * // Output: Timeout each false
+ * ```
+ */
+export class TimeoutError extends PixiiErrorBase {
+  readonly _tag = 'Timeout' as const
+  override readonly name = 'TimeoutError' as const
+  readonly retryable: boolean
+  /** Which deadline passed. */
+  readonly deadline: Deadline
+  /** The length of that deadline, in milliseconds. */
+  readonly ms: number
+  /** The last value seen before the deadline passed, if any. */
+  readonly lastValue: unknown
+
+  constructor(init: PixiiErrorInit & { readonly deadline: Deadline; readonly ms: number; readonly lastValue?: unknown }) {
+    super(init)
+    this.deadline = init.deadline
+    this.ms = init.ms
+    this.lastValue = init.lastValue
+    this.retryable = init.deadline === 'request'
+  }
+}

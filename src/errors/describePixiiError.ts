@@ -1,0 +1,20 @@
+import type { PixiiError } from './PixiiError.js'
+
+/**
+ * A one-line description for logs: tag, message, and the request it concerns.
+ *
+ * @example
+ * ```ts
+ * import { describePixiiError, ServerError } from 'pixii-rx'
+ * const error = new ServerError({ message: 'Service unavailable', context: { method: 'GET', path: '/v1/api/jobs/job_1', status: 503 } })
+ * console.log(describePixiiError(error))
+ * // Output: ServerError: Service unavailable (GET /v1/api/jobs/job_1 → 503, retryable)
+ * ```
+ */
+export function describePixiiError(error: PixiiError): string {
+  const { method, path, status } = error.context
+  const request = [method, path].filter(Boolean).join(' ')
+  const where = [request, status === undefined ? '' : `→ ${status}`].filter(Boolean).join(' ')
+  const details = [where, error.retryable ? 'retryable' : 'not retryable'].filter(Boolean).join(', ')
+  return `${error._tag}: ${error.message} (${details})`
+}

@@ -1,0 +1,25 @@
+import type { PixiiError, PixiiErrorTag } from './PixiiError.js'
+
+const tags: ReadonlySet<string> = new Set<PixiiErrorTag>([
+  'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
+  'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted',
+])
+
+/**
+ * Whether a value is a {@link PixiiError}, optionally of one tag. Checks the tag rather than
+ * `instanceof`, so it works across bundles and duplicated installs.
+ *
+ * @example
+ * ```ts
+ * import { isPixiiError, JobNotFoundError } from 'pixii-rx'
+ * const error: unknown = new JobNotFoundError({ message: 'gone' })
+ * console.log(isPixiiError(error), isPixiiError(error, 'RateLimited'))
+ * // Output: true false
+ * ```
+ */
+export function isPixiiError(value: unknown): value is PixiiError
+export function isPixiiError<T extends PixiiErrorTag>(value: unknown, tag: T): value is Extract<PixiiError, { _tag: T }>
+export function isPixiiError(value: unknown, tag?: PixiiErrorTag): boolean {
+  if (!(value instanceof Error) || !('_tag' in value) || typeof value._tag !== 'string') return false
+  return tag === undefined ? tags.has(value._tag) : value._tag === tag
+}
