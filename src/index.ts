@@ -36,3 +36,24 @@ export { ServerError } from './errors/ServerError.js'
 export { TimeoutError, type Deadline } from './errors/TimeoutError.js'
 export { UnauthorizedError } from './errors/UnauthorizedError.js'
 export { ValidationError, type ValidationIssue } from './errors/ValidationError.js'
+
+// transport
+export type { ApiRequest } from './http/ApiRequest.js'
+export type { ApiResponse } from './http/ApiResponse.js'
+export { parseRetryAfter } from './http/parseRetryAfter.js'
+export { request$ } from './http/request.js'
+export type { FetchLike, TransportConfig } from './http/TransportConfig.js'
+
+// calls
+export { getJob$ } from './api/getJob.js'
+export { listJobPage$ } from './api/listJobPage.js'
+export { listJobs$, type ListJobsOptions } from './api/listJobs.js'
+export { ListJobsQuery } from './api/ListJobsQuery.js'
+export { submit$, type SubmissionPath, type Submitted } from './api/submit.js'
+export { toTaskEither, type CallOptions } from './api/toTaskEither.js'
+
+// client
+export { createPixiiClient } from './client/createPixiiClient.js'
+export type { ClientSettings, KeyKind } from './client/normalizeOptions.js'
+export type { PixiiClient } from './client/PixiiClient.js'
+export type { PixiiClientOptions } from './client/PixiiClientOptions.js'

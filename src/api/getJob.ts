@@ -1,0 +1,40 @@
+import { defer, throwError, type Observable } from 'rxjs'
+import { Job } from '../codecs/Job.js'
+import { JobId } from '../codecs/primitives.js'
+import { request$ } from '../http/request.js'
+import type { TransportConfig } from '../http/TransportConfig.js'
+import { decodeBody } from './decodeBody.js'
+import { validateInput } from './validateInput.js'
+
+/**
+ * `GET /v1/api/jobs/{id}` as a cold Observable of one decoded {@link Job}. An id that could not
+ * name a job (empty, over 128 characters, holding `/`, `?`, `#`, `%`, whitespace or control
+ * characters) fails with a `ValidationError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler, lastValueFrom } from 'rxjs'
+ * import { getJob$ } from 'pixii-rx'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator()
+ * const id = simulator.createJob({ key: simulator.testKey, queuedMs: 60_000 })
+ * const config = {
+ *   baseUrl: simulator.url, apiKey: simulator.testKey, fetch: globalThis.fetch,
+ *   scheduler: asyncScheduler, requestTimeoutMs: 5_000, maxBodyBytes: 1_000_000,
+ * }
+ * const job = await lastValueFrom(getJob$(config, id))
+ * console.log(job.id === id, job.status)
+ * await simulator.close()
+ * // Output: true pending
+ * ```
+ */
+export function getJob$(config: TransportConfig, id: string): Observable<Job> {
+  return defer(() => {
+    const checked = validateInput(JobId, id, 'jobId')
+    if (!checked.ok) return throwError(() => checked.error)
+    const path = `/v1/api/jobs/${encodeURIComponent(id)}`
+    return request$(config, { method: 'GET', path, jobId: id }).pipe(
+      decodeBody(Job, { method: 'GET', path, jobId: id }),
+    )
+  })
+}

@@ -1,0 +1,37 @@
+import { defer, throwError, type Observable } from 'rxjs'
+import { JobPage } from '../codecs/JobPage.js'
+import { request$ } from '../http/request.js'
+import type { TransportConfig } from '../http/TransportConfig.js'
+import { decodeBody } from './decodeBody.js'
+import { ListJobsQuery } from './ListJobsQuery.js'
+import { validateInput } from './validateInput.js'
+
+/**
+ * `GET /v1/api/jobs?asin=…&page=…&limit=…` as a cold Observable of one {@link JobPage}. The query
+ * is checked first: a bad ASIN, page or limit fails with a `ValidationError` and sends nothing.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler, lastValueFrom } from 'rxjs'
+ * import { listJobPage$ } from 'pixii-rx'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator()
+ * simulator.createJob({ key: simulator.testKey, asin: 'B0CHX1W1XY' })
+ * const config = {
+ *   baseUrl: simulator.url, apiKey: simulator.testKey, fetch: globalThis.fetch,
+ *   scheduler: asyncScheduler, requestTimeoutMs: 5_000, maxBodyBytes: 1_000_000,
+ * }
+ * const page = await lastValueFrom(listJobPage$(config, { asin: 'B0CHX1W1XY', limit: 10 }))
+ * console.log(page.total, page.page, page.limit)
+ * await simulator.close()
+ * // Output: 1 1 10
+ * ```
+ */
+export function listJobPage$(config: TransportConfig, query: ListJobsQuery): Observable<JobPage> {
+  return defer(() => {
+    const checked = validateInput(ListJobsQuery, query)
+    if (!checked.ok) return throwError(() => checked.error)
+    const request = { method: 'GET', path: '/v1/api/jobs', query: checked.value } as const
+    return request$(config, request).pipe(decodeBody(JobPage, { method: 'GET', path: '/v1/api/jobs' }))
+  })
+}

@@ -1,0 +1,45 @@
+import { concat, defer, EMPTY, from, mergeMap, type Observable } from 'rxjs'
+import type { JobPage } from '../codecs/JobPage.js'
+import type { JobSummary } from '../codecs/JobSummary.js'
+import type { TransportConfig } from '../http/TransportConfig.js'
+import { listJobPage$ } from './listJobPage.js'
+
+/** Options of {@link listJobs$}. */
+export interface ListJobsOptions {
+  /** Summaries per page request, 1 to 100. Default 20. */
+  readonly limit?: number
+}
+
+function hasMore(page: JobPage): boolean {
+  return page.data.length > 0 && page.page * page.limit < page.total
+}
+
+/**
+ * Every job of an ASIN, newest first, as a stream of {@link JobSummary}. Pages are fetched one
+ * at a time and only when the previous page has been consumed: `take(5)` makes one request, and
+ * unsubscribing stops the paging.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler, lastValueFrom, toArray } from 'rxjs'
+ * import { listJobs$ } from 'pixii-rx'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator()
+ * for (let n = 0; n < 5; n += 1) simulator.createJob({ key: simulator.testKey, asin: 'B0CHX1W1XY' })
+ * const config = {
+ *   baseUrl: simulator.url, apiKey: simulator.testKey, fetch: globalThis.fetch,
+ *   scheduler: asyncScheduler, requestTimeoutMs: 5_000, maxBodyBytes: 1_000_000,
+ * }
+ * const all = await lastValueFrom(listJobs$(config, 'B0CHX1W1XY', { limit: 2 }).pipe(toArray()))
+ * console.log(all.length, simulator.log.length)
+ * await simulator.close()
+ * // Output: 5 3
+ * ```
+ */
+export function listJobs$(config: TransportConfig, asin: string, options: ListJobsOptions = {}): Observable<JobSummary> {
+  const pageFrom = (page: number): Observable<JobSummary> =>
+    listJobPage$(config, { asin, page, ...(options.limit === undefined ? {} : { limit: options.limit }) }).pipe(
+      mergeMap((result) => concat(from(result.data), hasMore(result) ? defer(() => pageFrom(page + 1)) : EMPTY)),
+    )
+  return defer(() => pageFrom(1))
+}

@@ -1,0 +1,54 @@
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { Observable, Subscription } from 'rxjs'
+import { AbortedError } from '../errors/AbortedError.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+
+/** Options of the TaskEither form of a call. */
+export interface CallOptions {
+  /** Aborts the request; the task then resolves to a `Left` of `AbortedError`. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Runs a one-answer Observable as an fp-ts `TaskEither`: the task never rejects; it resolves to
+ * `Right` with the answer or `Left` with the {@link PixiiError}. Each run of the task makes its
+ * own request, and an abort through `signal` unsubscribes (aborting the request in flight).
+ *
+ * @example
+ * ```ts
+ * import { of } from 'rxjs'
+ * import { toTaskEither } from 'pixii-rx'
+ * const task = toTaskEither(of(42))
+ * console.log(await task())
+ * // Output: { _tag: 'Right', right: 42 }
+ * ```
+ */
+export function toTaskEither<A>(source: Observable<A>, options: CallOptions = {}): TaskEither<PixiiError, A> {
+  return () =>
+    new Promise<Either<PixiiError, A>>((resolve) => {
+      const { signal } = options
+      const aborted = (): AbortedError => new AbortedError({ message: 'The call was aborted by its AbortSignal' })
+      if (signal?.aborted === true) return resolve(left(aborted()))
+      let subscription: Subscription | undefined
+      const onAbort = (): void => {
+        subscription?.unsubscribe()
+        resolve(left(aborted()))
+      }
+      const finish = (result: Either<PixiiError, A>): void => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(result)
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      let last: { readonly value: A } | undefined
+      subscription = source.subscribe({
+        next: (value) => {
+          last = { value }
+        },
+        error: (error: PixiiError) => finish(left(error)),
+        // The sources are one-answer calls: completing empty can only mean they were cut short.
+        complete: () => finish(last === undefined ? left(aborted()) : right(last.value)),
+      })
+    })
+}

@@ -1,0 +1,59 @@
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { Observable } from 'rxjs'
+import type { APlusRequest } from '../codecs/APlusRequest.js'
+import type { Job } from '../codecs/Job.js'
+import type { JobAccepted } from '../codecs/JobAccepted.js'
+import type { JobPage } from '../codecs/JobPage.js'
+import type { JobSummary } from '../codecs/JobSummary.js'
+import type { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
+import type { ScaleRequest } from '../codecs/ScaleRequest.js'
+import type { ListJobsOptions } from '../api/listJobs.js'
+import type { ListJobsQuery } from '../api/ListJobsQuery.js'
+import type { CallOptions } from '../api/toTaskEither.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import type { KeyKind } from './normalizeOptions.js'
+
+/**
+ * A Pixii client: every endpoint as a cold Observable (`…$`, cancellable by unsubscribing) and as
+ * an fp-ts `TaskEither` (never rejects; cancellable with an `AbortSignal`). Made by
+ * `createPixiiClient`.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator()
+ * const pixii = createPixiiClient({ apiKey: simulator.testKey, baseUrl: simulator.url })
+ * const submitted = await pixii.submitListingBuilder({ asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' })()
+ * if (submitted._tag === 'Right') {
+ *   const job = await pixii.getJob(submitted.right.job_id)()
+ *   console.log(job._tag, submitted.right.status)
+ * }
+ * await simulator.close()
+ * // Output: Right pending
+ * ```
+ */
+export interface PixiiClient {
+  /** What the key says of the jobs: `test` jobs finish in under a second, `live` ones in minutes. */
+  readonly keyKind: KeyKind
+  /** `GET /v1/api/jobs/{id}`: one job, in full. */
+  getJob(id: string, options?: CallOptions): TaskEither<PixiiError, Job>
+  /** {@link PixiiClient.getJob} as a cold Observable of one job. */
+  getJob$(id: string): Observable<Job>
+  /** `GET /v1/api/jobs?asin=…`: one page of summaries, newest first. */
+  listJobs(query: ListJobsQuery, options?: CallOptions): TaskEither<PixiiError, JobPage>
+  /** Every job of an ASIN, page after page, fetched only as the subscriber consumes them. */
+  listJobs$(asin: string, options?: ListJobsOptions): Observable<JobSummary>
+  /** `POST /v1/api/listing_builder`, checked first: an invalid request sends nothing. */
+  submitListingBuilder(request: ListingBuilderRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
+  /** {@link PixiiClient.submitListingBuilder} as a cold Observable. */
+  submitListingBuilder$(request: ListingBuilderRequest): Observable<JobAccepted>
+  /** `POST /v1/api/scale`, checked first: an invalid request sends nothing. */
+  submitScale(request: ScaleRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
+  /** {@link PixiiClient.submitScale} as a cold Observable. */
+  submitScale$(request: ScaleRequest): Observable<JobAccepted>
+  /** `POST /v1/api/a_plus`, checked first: an invalid request sends nothing. */
+  submitAPlus(request: APlusRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
+  /** {@link PixiiClient.submitAPlus} as a cold Observable. */
+  submitAPlus$(request: APlusRequest): Observable<JobAccepted>
+}

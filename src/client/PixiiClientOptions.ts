@@ -1,0 +1,32 @@
+import type { SchedulerLike } from 'rxjs'
+import type { FetchLike } from '../http/TransportConfig.js'
+
+/**
+ * How to build a client. Only `apiKey` is required; every other field has a default.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type PixiiClientOptions } from 'pixii-rx'
+ * const options: PixiiClientOptions = { apiKey: 'pk_test_abc', requestTimeoutMs: 10_000 }
+ * const pixii = createPixiiClient(options)
+ * console.log(pixii.keyKind)
+ * // Output: test
+ * ```
+ */
+export interface PixiiClientOptions {
+  /** The organisation's key, `pk_live_…` or `pk_test_…`. Sent only as a bearer header. */
+  readonly apiKey: string
+  /**
+   * Where the API lives. Default `https://api.pixii.ai`. Plain `http:` is refused unless the
+   * host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`), as for a local simulator.
+   */
+  readonly baseUrl?: string
+  /** The fetch implementation. Default: cross-fetch (the platform's fetch in browsers). */
+  readonly fetch?: FetchLike
+  /** The clock and timer source of every timer in the client. Default: rxjs `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike
+  /** How long one request may take, headers and body, in milliseconds. Default 30 000. */
+  readonly requestTimeoutMs?: number
+  /** The largest response body accepted, in bytes, enforced while reading. Default 10 MiB. */
+  readonly maxBodyBytes?: number
+}

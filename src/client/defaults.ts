@@ -1,0 +1,6 @@
+/** The defaults of `PixiiClientOptions`, in one place. */
+export const defaults = {
+  baseUrl: 'https://api.pixii.ai',
+  requestTimeoutMs: 30_000,
+  maxBodyBytes: 10 * 1024 * 1024,
+} as const

@@ -1,0 +1,32 @@
+import type { SchedulerLike } from 'rxjs'
+
+/** The fetch function the transport calls: the global one, cross-fetch's, or a simulator's. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+/**
+ * Everything the transport needs, already normalised and validated by `createPixiiClient`.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler } from 'rxjs'
+ * import type { TransportConfig } from 'pixii-rx'
+ * const config: TransportConfig = {
+ *   baseUrl: 'https://api.pixii.ai', apiKey: 'pk_test_123', fetch: globalThis.fetch,
+ *   scheduler: asyncScheduler, requestTimeoutMs: 30_000, maxBodyBytes: 10 * 1024 * 1024,
+ * }
+ * ```
+ */
+export interface TransportConfig {
+  /** Base URL without a trailing slash, such as `https://api.pixii.ai`. */
+  readonly baseUrl: string
+  /** The bearer key; absent when a same-origin proxy adds it. */
+  readonly apiKey?: string
+  /** The fetch implementation. */
+  readonly fetch: FetchLike
+  /** The clock and timer source for request timeouts and `Retry-After` dates. */
+  readonly scheduler: SchedulerLike
+  /** How long one request may take, headers and body, before it is aborted. */
+  readonly requestTimeoutMs: number
+  /** The largest response body accepted, enforced while reading. */
+  readonly maxBodyBytes: number
+}

@@ -1,0 +1,128 @@
+import { Observable } from 'rxjs'
+import { NetworkError } from '../errors/NetworkError.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import type { RequestContext } from '../errors/RequestContext.js'
+import { TimeoutError } from '../errors/TimeoutError.js'
+import { redactSecrets } from '../internal/redactSecrets.js'
+import type { ApiRequest } from './ApiRequest.js'
+import type { ApiResponse } from './ApiResponse.js'
+import { errorFromResponse } from './errorFromResponse.js'
+import { parseJson } from './parseJson.js'
+import { BodyTooLarge, readBodyCapped } from './readBodyCapped.js'
+import { scrubbedCause } from './scrubbedCause.js'
+import type { TransportConfig } from './TransportConfig.js'
+
+function pathWithQuery({ path, query = {} }: ApiRequest): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value))
+  const search = params.toString()
+  return search === '' ? path : `${path}?${search}`
+}
+
+function headersFor(config: TransportConfig, request: ApiRequest): Record<string, string> {
+  return {
+    accept: 'application/json',
+    ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(config.apiKey === undefined ? {} : { authorization: `Bearer ${config.apiKey}` }),
+  }
+}
+
+async function perform(
+  config: TransportConfig,
+  request: ApiRequest,
+  context: RequestContext,
+  signal: AbortSignal,
+): Promise<ApiResponse> {
+  const secrets = config.apiKey === undefined ? [] : [config.apiKey]
+  const where = `${context.method} ${context.path}`
+  const networkError = (failure: 'connection' | 'reset', error: unknown): NetworkError => {
+    const cause = scrubbedCause(error, secrets)
+    const what = failure === 'connection' ? 'failed' : 'broke off while reading the answer'
+    return new NetworkError({ message: redactSecrets(`${where} ${what}: ${cause.message}`, secrets), failure, context, cause })
+  }
+  let response: Response
+  try {
+    response = await config.fetch(`${config.baseUrl}${context.path}`, {
+      method: request.method,
+      headers: headersFor(config, request),
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal,
+    })
+  } catch (error) {
+    throw networkError('connection', error)
+  }
+  const answered = { ...context, status: response.status }
+  let bytes: Uint8Array
+  try {
+    bytes = await readBodyCapped(response, config.maxBodyBytes)
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw networkError('reset', error)
+    const message = `${where} answered ${response.status} with a body over ${config.maxBodyBytes} bytes`
+    throw new NetworkError({ message, failure: 'body-too-large', context: answered })
+  }
+  const parsed = parseJson(bytes, response.headers.get('content-type'))
+  if (response.status < 200 || response.status > 299) {
+    const body = parsed.ok ? parsed.value : undefined
+    const nowMs = config.scheduler.now()
+    throw errorFromResponse({ status: response.status, headers: response.headers, body, context, nowMs, secrets })
+  }
+  if (!parsed.ok) {
+    const message = `${where} answered ${response.status} but ${parsed.reason}`
+    throw new NetworkError({ message, failure: 'unparseable-body', context: answered })
+  }
+  return { status: response.status, headers: response.headers, body: parsed.value }
+}
+
+/**
+ * Makes one API request as a cold Observable: nothing is sent until subscription; unsubscribing
+ * aborts the request (the server sees the connection close) and clears the timeout; the answer
+ * is one {@link ApiResponse} for a 2xx with a JSON body, and every other outcome is a typed
+ * {@link PixiiError} in the error channel: documented error codes, 5xx, bodies that are empty,
+ * HTML, truncated or too large, broken connections, and the per-request timeout.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler, lastValueFrom } from 'rxjs'
+ * import { request$ } from 'pixii-rx'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator()
+ * const config = {
+ *   baseUrl: simulator.url, apiKey: simulator.testKey, fetch: globalThis.fetch,
+ *   scheduler: asyncScheduler, requestTimeoutMs: 5_000, maxBodyBytes: 1_000_000,
+ * }
+ * const page = await lastValueFrom(request$(config, { method: 'GET', path: '/v1/api/jobs', query: { asin: 'B0CHX1W1XY' } }))
+ * console.log(page.status, (page.body as { total: number }).total)
+ * await simulator.close()
+ * // Output: 200 0
+ * ```
+ */
+export function request$(config: TransportConfig, request: ApiRequest): Observable<ApiResponse> {
+  return new Observable<ApiResponse>((subscriber) => {
+    const controller = new AbortController()
+    const context: RequestContext = {
+      method: request.method,
+      path: pathWithQuery(request),
+      ...(request.jobId === undefined ? {} : { jobId: request.jobId }),
+    }
+    let finished = false
+    const timeout = config.scheduler.schedule(() => {
+      const message = `${context.method} ${context.path} took longer than ${config.requestTimeoutMs} ms`
+      subscriber.error(new TimeoutError({ message, deadline: 'request', ms: config.requestTimeoutMs, context }))
+    }, config.requestTimeoutMs)
+    perform(config, request, context, controller.signal).then(
+      (response) => {
+        finished = true
+        subscriber.next(response)
+        subscriber.complete()
+      },
+      (error: PixiiError) => {
+        finished = true
+        subscriber.error(error)
+      },
+    )
+    return () => {
+      timeout.unsubscribe()
+      if (!finished) controller.abort()
+    }
+  })
+}
