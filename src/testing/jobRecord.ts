@@ -1,0 +1,117 @@
+import type { Outcome } from './outcome.js'
+import type { PlannedAd } from './pricing.js'
+
+/** The job types the simulator produces (the API treats `job_type` as open-ended). */
+export type JobType = 'Listing Builder' | 'Scale' | 'A+ Content'
+
+/** A job's status, in lifecycle order. */
+export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed'
+
+/**
+ * One status a job reached, at model time `at` (milliseconds since the epoch on the
+ * simulator's scheduler clock).
+ *
+ * @example
+ * ```ts
+ * import type { Transition } from 'pixii-rx/testing'
+ * const t: Transition = { status: 'processing', at: 1_700_000_000_000 }
+ * ```
+ */
+export interface Transition {
+  readonly status: JobStatus
+  readonly at: number
+}
+
+/** Job records and their image URLs live this long after completion (PIXII_API.md). */
+export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000
+
+/**
+ * Everything the model knows about a job. Its status is never stored: it follows from the
+ * clock, so no timer runs per job.
+ *
+ * @example
+ * ```ts
+ * import { statusAt, type JobRecord } from './jobRecord.js'
+ * declare const job: JobRecord
+ * statusAt(job, job.startedAt)   // 'processing'
+ * ```
+ */
+export interface JobRecord {
+  readonly id: string
+  readonly orgId: string
+  readonly live: boolean
+  readonly jobType: JobType
+  readonly asin: string
+  readonly createdAt: number
+  readonly startedAt: number
+  readonly completedAt: number
+  readonly outcome: Outcome
+  readonly ads: readonly PlannedAd[]
+  readonly creditCost: number
+  /** Credits given back when the job ends (failed ads' share, or everything for a failure). */
+  readonly refund: number
+  /** How many trailing ads failed (0 unless the outcome is partial). */
+  readonly failedAds: number
+}
+
+/**
+ * The status of `job` at model time `t`.
+ *
+ * @example
+ * ```ts
+ * import { statusAt, type JobRecord } from './jobRecord.js'
+ * declare const job: JobRecord
+ * statusAt(job, job.completedAt)   // 'completed' or 'failed'
+ * ```
+ */
+export function statusAt(job: JobRecord, t: number): JobStatus {
+  if (t < job.startedAt) return 'pending'
+  if (t < job.completedAt) return 'processing'
+  return job.outcome.kind === 'failure' ? 'failed' : 'completed'
+}
+
+/**
+ * The transitions of `job` that have happened by model time `t`, oldest first.
+ *
+ * @example
+ * ```ts
+ * import { transitionsUntil, type JobRecord } from './jobRecord.js'
+ * declare const job: JobRecord
+ * transitionsUntil(job, job.createdAt)   // [{ status: 'pending', at: job.createdAt }] (if queued at all)
+ * ```
+ */
+export function transitionsUntil(job: JobRecord, t: number): readonly Transition[] {
+  const all: Transition[] = [
+    { status: 'pending', at: job.createdAt },
+    { status: 'processing', at: job.startedAt },
+    { status: statusAt(job, job.completedAt), at: job.completedAt },
+  ]
+  return all.filter((step) => step.at <= t)
+}
+
+/**
+ * The status a job had before `status` (a `stale` answer); `pending` has none before it.
+ *
+ * @example
+ * ```ts
+ * import { previousStatus } from './jobRecord.js'
+ * previousStatus('completed')   // 'processing'
+ * ```
+ */
+export function previousStatus(status: JobStatus): JobStatus {
+  return status === 'completed' || status === 'failed' ? 'processing' : 'pending'
+}
+
+/**
+ * Whether the job record has expired (7 days after completion) at model time `t`.
+ *
+ * @example
+ * ```ts
+ * import { isExpired, RETENTION_MS, type JobRecord } from './jobRecord.js'
+ * declare const job: JobRecord
+ * isExpired(job, job.completedAt + RETENTION_MS)   // true
+ * ```
+ */
+export function isExpired(job: JobRecord, t: number): boolean {
+  return t >= job.completedAt + RETENTION_MS
+}

@@ -1,0 +1,29 @@
+import { assemble } from './assemble.js'
+import { listen } from './httpTransport.js'
+import { resolveOptions, type SimulatorOptions } from './options.js'
+import type { Simulator } from './simulator.js'
+
+/**
+ * Creates a simulator and serves it over HTTP on 127.0.0.1 (an ephemeral port). Signed image
+ * URLs point at this server unless `imageBaseUrl` is given. The in-memory `fetch` keeps
+ * working on the same model. Always `close()` it (mocha waits for open sockets otherwise).
+ *
+ * @example
+ * ```ts
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const sim = await startSimulator()
+ * const res = await fetch(`${sim.url}/v1/api/jobs?asin=B000000001`, { headers: { Authorization: `Bearer ${sim.testKey}` } })
+ * const page = await res.json()
+ * page.total   // 0
+ * await sim.close()
+ * ```
+ */
+export async function startSimulator(options?: SimulatorOptions): Promise<Simulator & { url: string }> {
+  const resolved = resolveOptions(options)
+  let closeServer = async (): Promise<void> => undefined
+  const { simulator, dispatcher, model } = assemble(resolved, () => closeServer())
+  const server = await listen(dispatcher)
+  closeServer = server.close
+  if (resolved.imageBaseUrl === undefined) model.setImageBaseUrl(server.url)
+  return { ...simulator, url: server.url }
+}
