@@ -38,11 +38,16 @@ function pathOf(context: t.Context): string {
     .join('/')
 }
 
-/** An error from the `null` branch of a nullable union says nothing when other errors exist. */
+/**
+ * An error from the `null` branch of a nullable union is noise when another branch of the same
+ * union failed deeper inside the value: that deeper error says what is really wrong.
+ */
 function isNullBranchNoise(error: t.ValidationError, errors: t.Errors): boolean {
-  const last = error.context[error.context.length - 1]
-  const parent = error.context[error.context.length - 2]
-  return errors.length > 1 && parent?.type instanceof t.UnionType && (last?.type === t.null || last?.type === t.undefined)
+  const depth = error.context.length
+  const last = error.context[depth - 1]
+  const union = error.context[depth - 2]
+  if (!(union?.type instanceof t.UnionType) || (last?.type !== t.null && last?.type !== t.undefined)) return false
+  return errors.some((other) => other.context.length > depth && other.context[depth - 2] === union)
 }
 
 /**

@@ -15,6 +15,7 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   const text = value?.trim()
   if (text === undefined || text === '') return undefined
   if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
+  if (!/[A-Za-z]/.test(text)) return undefined
   const at = Date.parse(text)
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
 }
