@@ -72,7 +72,11 @@ export function assemble(
     requests$: log.requests$,
     aborts$: log.aborts$,
     whenAborted: (seq) => log.whenAborted(seq),
-    faults: { inject: faults.inject, rate: faults.rate, clear: faults.clear },
+    faults: {
+      inject: (fault, opts) => faults.inject(fault, opts),
+      rate: (fault, probability, opts) => faults.rate(fault, probability, opts),
+      clear: () => faults.clear(),
+    },
     script: (outcome, opts) => model.script.add(outcome, opts),
     createJob(spec) {
       const key = keyOf(spec.key, 'createJob')

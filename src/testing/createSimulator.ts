@@ -22,5 +22,5 @@ import type { Simulator } from './simulator.js'
  * ```
  */
 export function createSimulator(options?: SimulatorOptions): Simulator {
-  return assemble(resolveOptions(options), async () => undefined).simulator
+  return assemble(resolveOptions(options), () => Promise.resolve()).simulator
 }

@@ -5,8 +5,9 @@ import type { Plan } from './respond.js'
 /** The host used to resolve paths handed to the in-memory fetch; any host is ignored anyway. */
 const PLACEHOLDER_ORIGIN = 'http://pixii-simulator.invalid'
 
-const abortReason = (signal: AbortSignal): unknown =>
-  signal.reason ?? new DOMException('This operation was aborted', 'AbortError')
+/** The signal's reason when it is an error (as a real fetch rejects), else a plain `AbortError`. */
+const abortReason = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError')
 
 const networkError = (why: string): TypeError => new TypeError('fetch failed', { cause: new Error(why) })
 
@@ -56,7 +57,8 @@ function bodyStream(plan: Extract<Plan, { kind: 'reply' }>, exchange: Exchange, 
 /**
  * A `fetch` that talks to the simulator in memory: it ignores the host and routes on the
  * path, answers real WHATWG `Response` objects, and honours `init.signal` (it rejects with the
- * signal's reason, an `AbortError` `DOMException` for a plain `abort()`, and the request is
+ * signal's reason when that is an `Error`, as `abort()` gives, else with an `AbortError`
+ * `DOMException`; the request is
  * logged `clientAborted` unless its body had been read to the end). A signal aborted before
  * the call rejects at once and, like a real fetch, never reaches the server.
  *
@@ -69,7 +71,7 @@ function bodyStream(plan: Extract<Plan, { kind: 'reply' }>, exchange: Exchange, 
  * ```
  */
 export function createMemoryFetch(dispatcher: Dispatcher): { fetch: typeof globalThis.fetch; close(): void } {
-  const pending = new Set<(error: unknown) => void>()
+  const pending = new Set<(error: Error) => void>()
   let closed = false
 
   const memoryFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -77,7 +79,7 @@ export function createMemoryFetch(dispatcher: Dispatcher): { fetch: typeof globa
     try {
       request = toRequest(input, init)
     } catch (error) {
-      return Promise.reject(error)
+      return Promise.reject(error instanceof Error ? error : new TypeError(String(error)))
     }
     const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined) ?? undefined
     if (signal?.aborted) return Promise.reject(abortReason(signal))
@@ -91,7 +93,7 @@ export function createMemoryFetch(dispatcher: Dispatcher): { fetch: typeof globa
       authorization: request.headers.get('authorization'),
     })
     return new Promise<Response>((resolve, reject) => {
-      const fail = (error: unknown): void => {
+      const fail = (error: Error): void => {
         pending.delete(fail)
         signal?.removeEventListener('abort', onAbort)
         reject(error)
@@ -117,12 +119,12 @@ export function createMemoryFetch(dispatcher: Dispatcher): { fetch: typeof globa
           })
           Object.defineProperty(response, 'url', { value: request.url })
           resolve(response)
-        }, fail)
+        }, (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))))
     })
   }
 
   return {
-    fetch: memoryFetch as typeof globalThis.fetch,
+    fetch: memoryFetch,
     close() {
       closed = true
       for (const fail of [...pending]) fail(networkError('the simulator closed the connection'))

@@ -20,10 +20,10 @@ import type { Simulator } from './simulator.js'
  */
 export async function startSimulator(options?: SimulatorOptions): Promise<Simulator & { url: string }> {
   const resolved = resolveOptions(options)
-  let closeServer = async (): Promise<void> => undefined
+  let closeServer = (): Promise<void> => Promise.resolve()
   const { simulator, dispatcher, model } = assemble(resolved, () => closeServer())
   const server = await listen(dispatcher)
-  closeServer = server.close
+  closeServer = () => server.close()
   if (resolved.imageBaseUrl === undefined) model.setImageBaseUrl(server.url)
   return { ...simulator, url: server.url }
 }

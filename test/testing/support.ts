@@ -33,10 +33,48 @@ export interface Transport {
   start(options?: SimulatorOptions): Promise<Harness>
 }
 
-export interface Answer {
+export interface ErrorJson {
+  code: string
+  message: string
+  detail?: string
+  retry_after?: number
+}
+export interface AdJson {
+  preview_url: string | null
+  error: { code: string; message: string } | null
+  type?: string
+  modules?: { image_url: string }[]
+}
+export interface JobJson {
+  id: string
+  job_type: string
+  status: string
+  created_at: string
+  started_at: string | null
+  completed_at: string | null
+  credit_cost: number
+  credits_refunded: number
+  output: { ads: AdJson[] } | null
+  error_code: string | null
+}
+export interface AcceptedJson {
+  job_id: string
+  job_type: string
+  status: string
+  created_at: string
+}
+export interface PageJson {
+  data: { id: string; job_type: string; status: string; created_at: string }[]
+  total: number
+  page: number
+  limit: number
+}
+
+/** A whole answer; `body` is the parsed JSON, typed as the test expects it (undefined if not JSON). */
+export interface Answer<T> {
   readonly status: number
   readonly headers: Headers
-  readonly body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
+  readonly body: T
   readonly text: string
 }
 
@@ -45,7 +83,11 @@ export interface Harness {
   readonly base: string
   readonly fetch: typeof globalThis.fetch
   /** Sends a request with `key` as bearer (none when `key` is null) and reads the whole answer. */
-  call(method: string, path: string, opts?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Answer>
+  call<T = ErrorJson>(
+    method: string,
+    path: string,
+    opts?: { key?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Answer<T>>
 }
 
 function harness(sim: Simulator, base: string, fetch: typeof globalThis.fetch): Harness {
@@ -69,7 +111,7 @@ function harness(sim: Simulator, base: string, fetch: typeof globalThis.fetch): 
       } catch {
         body = undefined
       }
-      return { status: res.status, headers: res.headers, body, text }
+      return { status: res.status, headers: res.headers, body: body as never, text }
     },
   }
 }
@@ -77,9 +119,9 @@ function harness(sim: Simulator, base: string, fetch: typeof globalThis.fetch): 
 export const transports: readonly Transport[] = [
   {
     name: 'memory',
-    async start(options) {
+    start(options) {
       const sim = createSimulator(options)
-      return harness(sim, 'https://api.pixii.ai', sim.fetch)
+      return Promise.resolve(harness(sim, 'https://api.pixii.ai', sim.fetch))
     },
   },
   {
