@@ -6,6 +6,7 @@ import type { JobNotFoundError } from './JobNotFoundError.js'
 import type { NetworkError } from './NetworkError.js'
 import type { NoActiveBrandError } from './NoActiveBrandError.js'
 import type { RateLimitedError } from './RateLimitedError.js'
+import type { RetriesExhaustedError } from './RetriesExhaustedError.js'
 import type { ServerError } from './ServerError.js'
 import type { TimeoutError } from './TimeoutError.js'
 import type { UnauthorizedError } from './UnauthorizedError.js'
@@ -40,6 +41,7 @@ export type PixiiError =
   | TimeoutError
   | JobFailedError
   | AbortedError
+  | RetriesExhaustedError
 
 /** The `_tag` of each {@link PixiiError} variant. */
 export type PixiiErrorTag = PixiiError['_tag']

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { inspect } from 'node:util'
 import {
   AbortedError, DecodeError, describePixiiError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError,
-  NetworkError, NoActiveBrandError, RateLimitedError, ServerError, TimeoutError, UnauthorizedError, ValidationError,
+  NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, TimeoutError, UnauthorizedError, ValidationError,
   type PixiiError,
 } from '../../src/index.js'
 import { failedJob } from '../support/samples.js'
@@ -20,13 +20,14 @@ const every: PixiiError[] = [
   new TimeoutError({ message: 'late', deadline: 'request', ms: 10 }),
   new JobFailedError({ message: 'failed', job: failedJob }),
   new AbortedError({ message: 'cancelled' }),
+  new RetriesExhaustedError({ message: 'gave up', attempts: 9, lastError: new NetworkError({ message: 'refused', failure: 'connection' }) }),
 ]
 
 describe('PixiiError', () => {
   it('has one variant per tag, each an Error with a literal name', () => {
     expect(every.map((error) => error._tag)).to.deep.equal([
       'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
-      'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted',
+      'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
     ])
     for (const error of every) {
       expect(error).to.be.instanceOf(Error)

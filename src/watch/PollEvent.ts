@@ -1,0 +1,41 @@
+import type { JobStatus } from '../codecs/JobStatus.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+
+/** Why the watch waits as long as it does before the next poll, or why it stopped. */
+export type PollDecision =
+  | { readonly kind: 'wait'; readonly delayMs: number; readonly reason: 'schedule' | 'backoff' | 'retry-after' }
+  | { readonly kind: 'stop'; readonly reason: 'completed' | 'failed' | 'fatal-error' | 'retries-exhausted' }
+
+/**
+ * One poll of a watch, for telemetry: when it was made, what came back, and what the watch
+ * decided next. Pass `onPoll` to `watchJob$` or to the client to receive them.
+ *
+ * @example
+ * ```ts
+ * import type { PollEvent } from 'pixii-rx'
+ * const log = (event: PollEvent): void => {
+ *   const answer = event.outcome.kind === 'job' ? event.outcome.status : event.outcome.error._tag
+ *   const next = event.decision.kind === 'wait' ? `wait ${event.decision.delayMs} ms (${event.decision.reason})` : 'stop'
+ *   console.log(`${event.jobId} #${event.attempt}: ${answer}, ${next}`)
+ * }
+ * log({ jobId: 'job_1', attempt: 2, requestedAt: 0, answeredAt: 40, outcome: { kind: 'job', status: 'processing', emitted: true },
+ *   decision: { kind: 'wait', delayMs: 500, reason: 'schedule' } })
+ * // Output: job_1 #2: processing, wait 500 ms (schedule)
+ * ```
+ */
+export interface PollEvent {
+  /** The watched job. */
+  readonly jobId: string
+  /** The number of this poll in the watch, from 1. */
+  readonly attempt: number
+  /** Scheduler time when the request was made. */
+  readonly requestedAt: number
+  /** Scheduler time when it was answered or failed. */
+  readonly answeredAt: number
+  /** What came back: a job (and whether it was emitted as a transition) or an error. */
+  readonly outcome:
+    | { readonly kind: 'job'; readonly status: JobStatus; readonly emitted: boolean }
+    | { readonly kind: 'error'; readonly error: PixiiError }
+  /** What the watch does next, and why. */
+  readonly decision: PollDecision
+}

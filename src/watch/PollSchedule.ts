@@ -1,0 +1,37 @@
+import type { Job } from '../codecs/Job.js'
+import type { KeyKind } from '../client/normalizeOptions.js'
+
+/** What a {@link PollSchedule} may look at to decide the next wait. */
+export interface PollContext {
+  /** Polls answered so far in this watch (1 after the first answer). */
+  readonly attempt: number
+  /** Milliseconds since the watch started, on the client's scheduler. */
+  readonly elapsedMs: number
+  /** The last job emitted, if any. */
+  readonly job: Job | undefined
+  /** What the key says: `test` jobs finish in under a second. */
+  readonly keyKind: KeyKind
+}
+
+/**
+ * When to poll next: a value, not a loop. `nextDelayMs` is asked after every answer; backoff
+ * after failures starts from it, and `Retry-After` overrides it.
+ *
+ * @example
+ * ```ts
+ * import type { PollSchedule } from 'pixii-rx'
+ * // Poll every second while queued, every 3 s while processing.
+ * const byStatus: PollSchedule = {
+ *   name: 'by status',
+ *   nextDelayMs: ({ job }) => (job?.status === 'pending' ? 1_000 : 3_000),
+ * }
+ * console.log(byStatus.nextDelayMs({ attempt: 1, elapsedMs: 0, job: undefined, keyKind: 'live' }))
+ * // Output: 3000
+ * ```
+ */
+export interface PollSchedule {
+  /** A name for telemetry and logs. */
+  readonly name: string
+  /** Milliseconds to wait before the next poll. */
+  nextDelayMs(context: PollContext): number
+}

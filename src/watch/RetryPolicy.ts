@@ -1,0 +1,33 @@
+/**
+ * How a watch rides out transient failures (network errors, 5xx, 429, request timeouts,
+ * unparseable bodies). Every field has a default.
+ *
+ * @example
+ * ```ts
+ * import type { RetryPolicy } from 'pixii-rx'
+ * const patient: RetryPolicy = { maxConsecutiveFailures: 20, maxBackoffMs: 120_000 }
+ * ```
+ */
+export interface RetryPolicy {
+  /** Transient failures in a row tolerated before giving up with `RetriesExhausted`. Default 8. */
+  readonly maxConsecutiveFailures?: number
+  /** The longest backoff between two attempts (a `Retry-After` may ask for longer). Default 60 000. */
+  readonly maxBackoffMs?: number
+  /** The share of each backoff that may be randomly removed, 0 to 1. Default 0.5. */
+  readonly jitter?: number
+}
+
+/** {@link RetryPolicy} with every field filled. */
+export type FullRetryPolicy = Required<RetryPolicy>
+
+/** The defaults of {@link RetryPolicy}. */
+export const defaultRetryPolicy: FullRetryPolicy = { maxConsecutiveFailures: 8, maxBackoffMs: 60_000, jitter: 0.5 }
+
+/**
+ * The wait before retry number `failures` (1 for the first): the schedule's interval doubled per
+ * failure, capped, with jitter. `Retry-After` is not applied here: it replaces this wait.
+ */
+export function backoffDelayMs(baseMs: number, failures: number, policy: FullRetryPolicy, random: () => number): number {
+  const grown = Math.min(policy.maxBackoffMs, Math.max(baseMs, 100) * 2 ** failures)
+  return Math.round(grown * (1 - policy.jitter * random()))
+}
