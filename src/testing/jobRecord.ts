@@ -1,10 +1,30 @@
 import type { Outcome } from './outcome.js'
 import type { PlannedAd } from './pricing.js'
 
-/** The job types the simulator produces (the API treats `job_type` as open-ended). */
+/**
+ * The job types the simulator produces (the API treats `job_type` as open-ended).
+ *
+ * @example
+ * ```ts
+ * import { createSimulator, type JobType } from 'pixii-rx/testing'
+ * const sim = createSimulator()
+ * const jobType: JobType = 'A+ Content'
+ * sim.createJob({ key: sim.testKey, jobType, adCount: 2 })
+ * ```
+ */
 export type JobType = 'Listing Builder' | 'Scale' | 'A+ Content'
 
-/** A job's status, in lifecycle order. */
+/**
+ * A job's status, in lifecycle order.
+ *
+ * @example
+ * ```ts
+ * import { createSimulator, type JobStatus } from 'pixii-rx/testing'
+ * const sim = createSimulator()
+ * const id = sim.createJob({ key: sim.testKey })
+ * const seen: JobStatus[] = sim.truth(id).map((t) => t.status)   // ['pending'] at first
+ * ```
+ */
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed'
 
 /**

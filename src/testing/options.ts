@@ -1,6 +1,15 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs'
 
-/** How long jobs wait and run, each as an inclusive `[min, max]` range in milliseconds. */
+/**
+ * How long jobs wait and run, each as an inclusive `[min, max]` range in milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { createSimulator, type DurationRanges } from 'pixii-rx/testing'
+ * const instant: DurationRanges = { queuedMs: [0, 0], processingMs: [0, 0] }
+ * const sim = createSimulator({ testDurations: instant })   // test-key jobs complete at submission
+ * ```
+ */
 export interface DurationRanges {
   /** Time spent `pending`, sampled uniformly. */
   readonly queuedMs: readonly [number, number]
