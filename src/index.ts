@@ -41,6 +41,7 @@ export { ValidationError, type ValidationIssue } from './errors/ValidationError.
 // transport
 export type { ApiRequest } from './http/ApiRequest.js'
 export type { ApiResponse } from './http/ApiResponse.js'
+export { keyKindOf, type KeyKind } from './http/KeyKind.js'
 export { parseRetryAfter } from './http/parseRetryAfter.js'
 export { request$ } from './http/request.js'
 export type { FetchLike, TransportConfig } from './http/TransportConfig.js'
@@ -55,9 +56,11 @@ export { toTaskEither, type CallOptions } from './api/toTaskEither.js'
 
 // client
 export { createPixiiClient } from './client/createPixiiClient.js'
-export type { ClientSettings, KeyKind } from './client/normalizeOptions.js'
+export { defaultPixiiClient, watchJob$ } from './client/watchJob.js'
+export type { ClientSettings } from './client/normalizeOptions.js'
 export type { PixiiClient } from './client/PixiiClient.js'
 export type { PixiiClientOptions } from './client/PixiiClientOptions.js'
+export type { RunEvent, Submission } from './client/Submission.js'
 
 // watching
 export { defaultSchedule } from './watch/defaultSchedule.js'
@@ -66,3 +69,4 @@ export { fixedSchedule } from './watch/fixedSchedule.js'
 export type { PollDecision, PollEvent } from './watch/PollEvent.js'
 export type { PollContext, PollSchedule } from './watch/PollSchedule.js'
 export { defaultRetryPolicy, type RetryPolicy } from './watch/RetryPolicy.js'
+export type { WatchOptions } from './watch/WatchOptions.js'

@@ -11,7 +11,9 @@ import type { ListJobsOptions } from '../api/listJobs.js'
 import type { ListJobsQuery } from '../api/ListJobsQuery.js'
 import type { CallOptions } from '../api/toTaskEither.js'
 import type { PixiiError } from '../errors/PixiiError.js'
-import type { KeyKind } from './normalizeOptions.js'
+import type { KeyKind } from '../http/KeyKind.js'
+import type { WatchOptions } from '../watch/WatchOptions.js'
+import type { RunEvent, Submission } from './Submission.js'
 
 /**
  * A Pixii client: every endpoint as a cold Observable (`…$`, cancellable by unsubscribing) and as
@@ -56,4 +58,13 @@ export interface PixiiClient {
   submitAPlus(request: APlusRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
   /** {@link PixiiClient.submitAPlus} as a cold Observable. */
   submitAPlus$(request: APlusRequest): Observable<JobAccepted>
+  /**
+   * Watches a job: emits it on the first answer, then on each status change (never backwards),
+   * completes after `completed`, errors with `JobFailed` after emitting a `failed` job. Transient
+   * failures are retried; subscribers of the same id share one polling loop, a late one gets the
+   * latest job at once, and the loop stops (aborting its request) when the last one leaves.
+   */
+  watchJob$(id: string, options?: WatchOptions): Observable<Job>
+  /** Submits, then watches: emits `accepted` first (with the job id), then the transitions. */
+  run$(submission: Submission, options?: WatchOptions): Observable<RunEvent>
 }

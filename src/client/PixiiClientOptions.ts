@@ -1,5 +1,8 @@
 import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
+import type { PollEvent } from '../watch/PollEvent.js'
+import type { PollSchedule } from '../watch/PollSchedule.js'
+import type { RetryPolicy } from '../watch/RetryPolicy.js'
 
 /**
  * How to build a client. Only `apiKey` is required; every other field has a default.
@@ -29,4 +32,12 @@ export interface PixiiClientOptions {
   readonly requestTimeoutMs?: number
   /** The largest response body accepted, in bytes, enforced while reading. Default 10 MiB. */
   readonly maxBodyBytes?: number
+  /** When watches poll. Default: `defaultSchedule` (250 ms doubling to 5 s). */
+  readonly schedule?: PollSchedule
+  /** How watches ride out transient failures. Default: `defaultRetryPolicy` (8 in a row). */
+  readonly retry?: RetryPolicy
+  /** Called after every poll of every watch of this client (telemetry). */
+  readonly onPoll?: (event: PollEvent) => void
+  /** Random numbers in [0, 1) for jitter; inject a seeded one for reproducible runs. Default `Math.random`. */
+  readonly random?: () => number
 }

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts'
-import { map, type Observable } from 'rxjs'
+import { concat, concatMap, map, of, type Observable } from 'rxjs'
 import { APlusRequest } from '../codecs/APlusRequest.js'
 import type { JobAccepted } from '../codecs/JobAccepted.js'
 import { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
@@ -12,6 +12,8 @@ import { toTaskEither } from '../api/toTaskEither.js'
 import { normalizeOptions } from './normalizeOptions.js'
 import type { PixiiClient } from './PixiiClient.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
+import type { RunEvent, Submission } from './Submission.js'
+import { watchWith } from './watchWith.js'
 
 /**
  * Creates a {@link PixiiClient}. Options are checked at once: a bad one throws a
@@ -37,6 +39,17 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
   const submitListingBuilder$ = submitter('/v1/api/listing_builder', ListingBuilderRequest)
   const submitScale$ = submitter('/v1/api/scale', ScaleRequest)
   const submitAPlus$ = submitter('/v1/api/a_plus', APlusRequest)
+  const watchJob$ = watchWith(settings)
+  const submit = (submission: Submission): Observable<JobAccepted> => {
+    switch (submission.kind) {
+      case 'listingBuilder':
+        return submitListingBuilder$(submission.request)
+      case 'scale':
+        return submitScale$(submission.request)
+      case 'aPlus':
+        return submitAPlus$(submission.request)
+    }
+  }
   return {
     keyKind: settings.keyKind,
     getJob: (id, callOptions) => toTaskEither(getJob$(settings, id), callOptions),
@@ -49,5 +62,15 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
     submitScale$,
     submitAPlus: (request, callOptions) => toTaskEither(submitAPlus$(request), callOptions),
     submitAPlus$,
+    watchJob$,
+    run$: (submission, watchOptions) =>
+      submit(submission).pipe(
+        concatMap((accepted) =>
+          concat(
+            of<RunEvent>({ type: 'accepted', jobId: accepted.job_id, accepted }),
+            watchJob$(accepted.job_id, watchOptions).pipe(map((job): RunEvent => ({ type: 'job', jobId: accepted.job_id, job }))),
+          ),
+        ),
+      ),
   }
 }

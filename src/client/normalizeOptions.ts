@@ -1,20 +1,29 @@
 import crossFetch from 'cross-fetch'
 import { asyncScheduler } from 'rxjs'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
 import type { FetchLike, TransportConfig } from '../http/TransportConfig.js'
+import { defaultSchedule } from '../watch/defaultSchedule.js'
+import type { PollEvent } from '../watch/PollEvent.js'
+import type { PollSchedule } from '../watch/PollSchedule.js'
+import { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from '../watch/RetryPolicy.js'
 import { defaults } from './defaults.js'
 import { isLoopbackHost } from './isLoopbackHost.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
 
-/** Which pipeline a key runs: live jobs take minutes and spend credits, test jobs neither. */
-export type KeyKind = 'live' | 'test' | 'unknown'
 
 /** Normalised client settings: the transport's, plus what the key says. */
 export interface ClientSettings extends TransportConfig {
   readonly keyKind: KeyKind
+  readonly schedule: PollSchedule
+  readonly retry: FullRetryPolicy
+  readonly random: () => number
+  readonly onPoll?: (event: PollEvent) => void
 }
 
-const knownOptions: ReadonlySet<string> = new Set(['apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes'])
+const knownOptions: ReadonlySet<string> = new Set([
+  'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'schedule', 'retry', 'onPoll', 'random',
+])
 
 function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
   // The key itself never appears in a message, only its shape.
@@ -41,6 +50,34 @@ function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[]): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
+/**
+ * Checks a retry policy and fills it from `base`; problems are reported under `path`. Shared by
+ * the client options and the per-watch options.
+ */
+export function checkRetryPolicy(policy: RetryPolicy | undefined, base: FullRetryPolicy, path: string, issues: ValidationIssue[]): FullRetryPolicy {
+  const full = { ...base, ...policy }
+  const { maxConsecutiveFailures, maxBackoffMs, jitter } = full
+  if (!(Number.isInteger(maxConsecutiveFailures) && maxConsecutiveFailures >= 0)) {
+    issues.push({ path: `${path}.maxConsecutiveFailures`, message: `expected an integer ≥ 0, got ${String(maxConsecutiveFailures)}` })
+  }
+  if (!(typeof maxBackoffMs === 'number' && maxBackoffMs >= 0)) {
+    issues.push({ path: `${path}.maxBackoffMs`, message: `expected a number ≥ 0, got ${String(maxBackoffMs)}` })
+  }
+  if (!(typeof jitter === 'number' && jitter >= 0 && jitter <= 1)) {
+    issues.push({ path: `${path}.jitter`, message: `expected a number from 0 to 1, got ${String(jitter)}` })
+  }
+  return full
+}
+
+/** Checks that an optional option is a function, or an object with the named method. */
+export function checkCallable(value: unknown, path: string, method: string | undefined, issues: ValidationIssue[]): void {
+  if (value === undefined) return
+  const callable = method === undefined ? value : (value as Record<string, unknown> | null)?.[method]
+  if (typeof callable !== 'function') {
+    issues.push({ path, message: method === undefined ? 'expected a function' : `expected an object with a ${method}() method` })
+  }
+}
+
 function checkPositive(name: string, value: unknown, integer: boolean, issues: ValidationIssue[]): void {
   const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value))
   if (!ok) issues.push({ path: name, message: `expected a positive ${integer ? 'integer' : 'number'}, got ${String(value)}` })
@@ -62,10 +99,12 @@ export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
   const maxBodyBytes = given.maxBodyBytes ?? defaults.maxBodyBytes
   checkPositive('requestTimeoutMs', requestTimeoutMs, false, issues)
   checkPositive('maxBodyBytes', maxBodyBytes, true, issues)
-  if (given.fetch !== undefined && typeof given.fetch !== 'function') issues.push({ path: 'fetch', message: 'expected a function' })
-  if (given.scheduler !== undefined && typeof given.scheduler?.schedule !== 'function') {
-    issues.push({ path: 'scheduler', message: 'expected an rxjs SchedulerLike' })
-  }
+  checkCallable(given.fetch, 'fetch', undefined, issues)
+  checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
+  checkCallable(given.schedule, 'schedule', 'nextDelayMs', issues)
+  checkCallable(given.onPoll, 'onPoll', undefined, issues)
+  checkCallable(given.random, 'random', undefined, issues)
+  const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
   if (issues.length > 0) {
     const message = `Invalid createPixiiClient options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
     throw new ValidationError({ message, source: 'client', issues })
@@ -78,6 +117,10 @@ export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
     scheduler: given.scheduler ?? asyncScheduler,
     requestTimeoutMs,
     maxBodyBytes,
-    keyKind: apiKey.startsWith('pk_live_') ? 'live' : apiKey.startsWith('pk_test_') ? 'test' : 'unknown',
+    keyKind: keyKindOf(apiKey),
+    schedule: given.schedule ?? defaultSchedule,
+    retry,
+    random: given.random ?? Math.random,
+    ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }
 }

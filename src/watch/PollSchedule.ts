@@ -1,5 +1,5 @@
 import type { Job } from '../codecs/Job.js'
-import type { KeyKind } from '../client/normalizeOptions.js'
+import type { KeyKind } from '../http/KeyKind.js'
 
 /** What a {@link PollSchedule} may look at to decide the next wait. */
 export interface PollContext {

@@ -1,6 +1,6 @@
 import { Observable, Subscription, type SchedulerLike } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
-import type { KeyKind } from '../client/normalizeOptions.js'
+import type { KeyKind } from '../http/KeyKind.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { JobFailedError } from '../errors/JobFailedError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
