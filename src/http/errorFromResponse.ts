@@ -45,7 +45,7 @@ export function errorFromResponse(answer: FailedAnswer): PixiiError {
   if (code === 'INSUFFICIENT_CREDITS') return new InsufficientCreditsError(init)
   if (code === 'NO_ACTIVE_BRAND') return new NoActiveBrandError(init)
   if (status === 400 || status === 422) {
-    const issues = serverIssues(body?.detail).map((issue) => ({ ...issue, message: redactSecrets(issue.message, secrets) }))
+    const issues = serverIssues(body?.detail, body?.message ?? message).map((issue) => ({ ...issue, message: redactSecrets(issue.message, secrets) }))
     return new ValidationError({ ...init, source: 'server', issues })
   }
   return new ServerError(withRetryAfter)

@@ -57,6 +57,10 @@ describe('errorFromResponse', () => {
     expect(fastApi).to.deep.include({ issues: [{ path: 'items/0', message: 'empty' }] })
     const text = errorFromResponse(answer(400, { code: 'VALIDATION_ERROR', message: 'bad', detail: 'asin is required' }))
     expect(text).to.deep.include({ issues: [{ path: '', message: 'asin is required' }], field: undefined })
+    const name = errorFromResponse(answer(400, { code: 'VALIDATION_ERROR', message: 'country_code is not supported', detail: 'country_code' }))
+    expect(name).to.deep.include({ issues: [{ path: 'country_code', message: 'country_code is not supported' }], field: 'country_code' })
+    const noReason = errorFromResponse(answer(400, { code: 'VALIDATION_ERROR', message: 'bad', detail: { field: 'asin' } }))
+    expect(noReason).to.deep.include({ issues: [{ path: 'asin', message: 'bad' }] })
   })
 
   it('scrubs the key from what the server says', () => {
