@@ -18,7 +18,8 @@ import type { Simulator } from './simulator.js'
  *   headers: { Authorization: `Bearer ${sim.testKey}`, 'Content-Type': 'application/json' },
  *   body: JSON.stringify({ asin: 'B000000001', country_code: 'US', types: ['A+ Basic'] }),
  * })
- * res.status   // 202
+ * console.log(res.status, res.headers.get('X-RateLimit-Remaining-Minute'))
+ * // Output: 202 9
  * ```
  */
 export function createSimulator(options?: SimulatorOptions): Simulator {

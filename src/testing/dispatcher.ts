@@ -27,11 +27,19 @@ export interface Arrival {
  *
  * @example
  * ```ts
- * import type { Dispatcher } from './dispatcher.js'
- * declare const dispatcher: Dispatcher
- * const exchange = dispatcher.begin({ transport: 'memory', method: 'GET', path: '/', query: {}, authorization: null })
+ * import { createDispatcher } from './dispatcher.js'
+ * import { createFaults } from './faults.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * import { createPrng } from './prng.js'
+ * import { createRequestLog } from './requestLog.js'
+ * const log = createRequestLog()
+ * const dispatcher = createDispatcher(createModel(resolveOptions()), log, createFaults(createPrng(1)))
+ * const exchange = dispatcher.begin({ transport: 'memory', method: 'GET', path: '/v1/api/jobs/job_1', query: {}, authorization: null })
  * const plan = await exchange.plan('')
  * exchange.finished()
+ * console.log(plan.kind === 'reply' ? plan.reply.status : plan.kind, log.entries[0]?.finishedAt !== undefined)
+ * // Output: 401 true
  * ```
  */
 export interface Exchange {
@@ -50,9 +58,18 @@ export interface Exchange {
  *
  * @example
  * ```ts
- * import type { Dispatcher } from './dispatcher.js'
- * declare const dispatcher: Dispatcher
- * dispatcher.closeAll()   // before tearing down the transports
+ * import { createDispatcher } from './dispatcher.js'
+ * import { createFaults } from './faults.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * import { createPrng } from './prng.js'
+ * import { createRequestLog } from './requestLog.js'
+ * const log = createRequestLog()
+ * const dispatcher = createDispatcher(createModel(resolveOptions()), log, createFaults(createPrng(1)))
+ * dispatcher.begin({ transport: 'http', method: 'GET', path: '/v1/api/jobs/job_1', query: {}, authorization: null })
+ * dispatcher.closeAll() // before tearing down the transports: not the client's doing
+ * console.log(log.entries[0]?.clientAborted)
+ * // Output: false
  * ```
  */
 export interface Dispatcher {

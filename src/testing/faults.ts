@@ -59,7 +59,11 @@ export interface FaultMatch {
  * import { createSimulator } from 'pixii-rx/testing'
  * const sim = createSimulator()
  * sim.faults.inject({ kind: 'status', status: 503 }, { times: 2, match: { method: 'GET' } })
- * sim.faults.rate({ kind: 'reset' }, 0.1)   // one request in ten, reproducibly for a seed
+ * sim.faults.rate({ kind: 'reset' }, 0.1, { match: { method: 'POST' } }) // one in ten, the same ones for a given seed
+ * const statuses: number[] = []
+ * for (let i = 0; i < 3; i++) statuses.push((await sim.fetch('/v1/api/jobs/job_1')).status)
+ * console.log(statuses.join(' '), sim.log.map((r) => r.fault ?? '-').join(' '))
+ * // Output: 503 503 401 status status -
  * sim.faults.clear()
  * ```
  */
@@ -113,8 +117,9 @@ function checkFault(fault: Fault): void {
  * import { createPrng } from './prng.js'
  * const faults = createFaults(createPrng(1))
  * faults.inject({ kind: 'hang' })
- * faults.pick({ method: 'GET', path: '/v1/api/jobs/x', jobRead: true })   // { kind: 'hang' }
- * faults.pick({ method: 'GET', path: '/v1/api/jobs/x', jobRead: true })   // undefined
+ * const target = { method: 'GET', path: '/v1/api/jobs/x', jobRead: true }
+ * console.log(faults.pick(target)?.kind, faults.pick(target))
+ * // Output: hang undefined
  * ```
  */
 export function createFaults(prng: Prng): Faults & { pick(target: FaultTarget): Fault | undefined } {

@@ -63,7 +63,8 @@ const object = (shape: Readonly<Record<string, Check>>): Check => (value, field)
  * ```ts
  * import { checks } from './fieldChecks.js'
  * const item = checks.object({ asset_type: checks.text(1) })
- * item({ asset_type: '' }, 'items[0]')   // { field: 'items[0].asset_type', reason: 'must be a string of at least 1 character(s)' }
+ * console.log(JSON.stringify(item({ asset_type: '' }, 'items[0]')))
+ * // Output: {"field":"items[0].asset_type","reason":"must be a string of at least 1 character(s)"}
  * ```
  */
 export const checks = { text, url, oneOf, list, optional, object, problem }

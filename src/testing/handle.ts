@@ -31,11 +31,13 @@ export interface IncomingRequest {
  * @example
  * ```ts
  * import { handle } from './handle.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
  * import { matchRoute } from './routes.js'
- * import type { Model } from './model.js'
- * declare const model: Model
+ * const model = createModel(resolveOptions())
  * const req = { method: 'GET', path: '/v1/api/jobs/job_1', query: {}, authorization: null, body: '' }
- * handle(model, matchRoute(req.path), req, 0, false).status   // 401
+ * console.log(handle(model, matchRoute(req.path), req, 0, false).status)
+ * // Output: 401
  * ```
  */
 export function handle(model: Model, route: Route, req: IncomingRequest, at: number, stale: boolean): Reply {

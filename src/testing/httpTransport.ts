@@ -24,11 +24,20 @@ function send(res: ServerResponse, plan: Plan, exchange: Exchange): void {
  *
  * @example
  * ```ts
+ * import { createDispatcher } from './dispatcher.js'
+ * import { createFaults } from './faults.js'
  * import { listen } from './httpTransport.js'
- * import type { Dispatcher } from './dispatcher.js'
- * declare const dispatcher: Dispatcher
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * import { createPrng } from './prng.js'
+ * import { createRequestLog } from './requestLog.js'
+ * const dispatcher = createDispatcher(createModel(resolveOptions()), createRequestLog(), createFaults(createPrng(1)))
  * const server = await listen(dispatcher)
- * server.url        // 'http://127.0.0.1:PORT'
+ * const res = await fetch(`${server.url}/v1/api/nothing`)
+ * console.log(res.status, server.url.startsWith('http://127.0.0.1:'))
+ * // Output: 404 true
+ * await res.arrayBuffer()
+ * dispatcher.closeAll()
  * await server.close()
  * ```
  */

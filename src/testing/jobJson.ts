@@ -33,12 +33,18 @@ function renderAds(job: JobRecord, signer: UrlSigner): unknown[] {
  * @example
  * ```ts
  * import { renderJob } from './jobJson.js'
- * import type { JobRecord } from './jobRecord.js'
- * import type { UrlSigner } from './urlSigner.js'
- * declare const job: JobRecord, signer: UrlSigner
- * renderJob(job, 'pending', signer)
- * // { id, job_type, status: 'pending', created_at, started_at: null, completed_at: null,
- * //   credit_cost, credits_refunded: 0, output: null, error_code: null }
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const job = model.insertJob({ key, submission, outcome: { kind: 'success' }, queuedMs: 100, processingMs: 200 }, 0)
+ * const pending = renderJob(job, 'pending', model.signer)
+ * console.log(Object.keys(pending).join(' '))
+ * // Output: id job_type status created_at started_at completed_at credit_cost credits_refunded output error_code
+ * console.log(pending['created_at'], pending['started_at'], pending['output'])
+ * // Output: 1970-01-01T00:00:00.000Z null null
  * ```
  */
 export function renderJob(job: JobRecord, status: JobStatus, signer: UrlSigner): Record<string, unknown> {
@@ -65,9 +71,15 @@ export function renderJob(job: JobRecord, status: JobStatus, signer: UrlSigner):
  * @example
  * ```ts
  * import { renderSummary } from './jobJson.js'
- * import type { JobRecord } from './jobRecord.js'
- * declare const job: JobRecord
- * renderSummary(job, 'processing')   // { id, job_type, status: 'processing', created_at }
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const job = model.insertJob({ key, submission, outcome: { kind: 'success' }, queuedMs: 100, processingMs: 200 }, 0)
+ * console.log(Object.keys(renderSummary(job, 'processing')).join(' '))
+ * // Output: id job_type status created_at
  * ```
  */
 export function renderSummary(job: JobRecord, status: JobStatus): Record<string, unknown> {

@@ -21,8 +21,10 @@ export type JobType = 'Listing Builder' | 'Scale' | 'A+ Content'
  * ```ts
  * import { createSimulator, type JobStatus } from 'pixii-rx/testing'
  * const sim = createSimulator()
- * const id = sim.createJob({ key: sim.testKey })
- * const seen: JobStatus[] = sim.truth(id).map((t) => t.status)   // ['pending'] at first
+ * const id = sim.createJob({ key: sim.testKey, queuedMs: 60_000 })
+ * const seen: JobStatus[] = sim.truth(id).map((t) => t.status)
+ * console.log(seen)
+ * // Output: [ 'pending' ]
  * ```
  */
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed'
@@ -51,9 +53,16 @@ export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000
  *
  * @example
  * ```ts
- * import { statusAt, type JobRecord } from './jobRecord.js'
- * declare const job: JobRecord
- * statusAt(job, job.startedAt)   // 'processing'
+ * import { statusAt } from './jobRecord.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const job = model.insertJob({ key, submission, outcome: { kind: 'success' }, queuedMs: 100, processingMs: 200 }, 0)
+ * console.log(statusAt(job, job.startedAt), job.creditCost)
+ * // Output: processing 10
  * ```
  */
 export interface JobRecord {
@@ -79,9 +88,16 @@ export interface JobRecord {
  *
  * @example
  * ```ts
- * import { statusAt, type JobRecord } from './jobRecord.js'
- * declare const job: JobRecord
- * statusAt(job, job.completedAt)   // 'completed' or 'failed'
+ * import { statusAt } from './jobRecord.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const job = model.insertJob({ key, submission, outcome: { kind: 'success' }, queuedMs: 100, processingMs: 200 }, 0)
+ * console.log([0, 99, 100, 299, 300].map((t) => statusAt(job, t)).join(' '))
+ * // Output: pending pending processing processing completed
  * ```
  */
 export function statusAt(job: JobRecord, t: number): JobStatus {
@@ -95,9 +111,16 @@ export function statusAt(job: JobRecord, t: number): JobStatus {
  *
  * @example
  * ```ts
- * import { transitionsUntil, type JobRecord } from './jobRecord.js'
- * declare const job: JobRecord
- * transitionsUntil(job, job.createdAt)   // [{ status: 'pending', at: job.createdAt }] (if queued at all)
+ * import { transitionsUntil } from './jobRecord.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const job = model.insertJob({ key, submission, outcome: { kind: 'success' }, queuedMs: 100, processingMs: 200 }, 0)
+ * console.log(JSON.stringify(transitionsUntil(job, 150)))
+ * // Output: [{"status":"pending","at":0},{"status":"processing","at":100}]
  * ```
  */
 export function transitionsUntil(job: JobRecord, t: number): readonly Transition[] {
@@ -115,7 +138,8 @@ export function transitionsUntil(job: JobRecord, t: number): readonly Transition
  * @example
  * ```ts
  * import { previousStatus } from './jobRecord.js'
- * previousStatus('completed')   // 'processing'
+ * console.log(previousStatus('completed'), previousStatus('processing'), previousStatus('pending'))
+ * // Output: processing pending pending
  * ```
  */
 export function previousStatus(status: JobStatus): JobStatus {
@@ -127,9 +151,16 @@ export function previousStatus(status: JobStatus): JobStatus {
  *
  * @example
  * ```ts
- * import { isExpired, RETENTION_MS, type JobRecord } from './jobRecord.js'
- * declare const job: JobRecord
- * isExpired(job, job.completedAt + RETENTION_MS)   // true
+ * import { isExpired, RETENTION_MS } from './jobRecord.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const job = model.insertJob({ key, submission, outcome: { kind: 'success' }, queuedMs: 100, processingMs: 200 }, 0)
+ * console.log(isExpired(job, job.completedAt + RETENTION_MS - 1), isExpired(job, job.completedAt + RETENTION_MS))
+ * // Output: false true
  * ```
  */
 export function isExpired(job: JobRecord, t: number): boolean {

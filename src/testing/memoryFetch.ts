@@ -67,7 +67,8 @@ function bodyStream(plan: Extract<Plan, { kind: 'reply' }>, exchange: Exchange, 
  * import { createSimulator } from 'pixii-rx/testing'
  * const sim = createSimulator()
  * const res = await sim.fetch('https://api.pixii.ai/v1/api/jobs/job_x', { headers: { Authorization: `Bearer ${sim.testKey}` } })
- * res.status   // 404
+ * console.log(res instanceof Response, res.status, await res.text())
+ * // Output: true 404 {"code":"JOB_NOT_FOUND","message":"Job not found"}
  * ```
  */
 export function createMemoryFetch(dispatcher: Dispatcher): { fetch: typeof globalThis.fetch; close(): void } {

@@ -41,7 +41,8 @@ export interface JobSpec {
  * import { resolveOptions } from './options.js'
  * const model = createModel(resolveOptions())
  * const org = model.addOrganisation({})
- * model.authenticate(`Bearer ${org.testKey}`)   // { orgId: org.id, live: false }
+ * console.log(model.authenticate(`Bearer ${org.testKey}`)?.orgId === org.id, model.authenticate('Bearer nope'))
+ * // Output: true undefined
  * ```
  */
 export interface Model {
@@ -72,7 +73,8 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
  * ```ts
  * import { createModel } from './model.js'
  * import { resolveOptions } from './options.js'
- * createModel(resolveOptions({ seed: 3 })).jobs.size   // 0
+ * console.log(createModel(resolveOptions({ seed: 3 })).jobs.size)
+ * // Output: 0
  * ```
  */
 export function createModel(options: ResolvedOptions): Model {

@@ -7,7 +7,10 @@ import { asyncScheduler, type SchedulerLike } from 'rxjs'
  * ```ts
  * import { createSimulator, type DurationRanges } from 'pixii-rx/testing'
  * const instant: DurationRanges = { queuedMs: [0, 0], processingMs: [0, 0] }
- * const sim = createSimulator({ testDurations: instant })   // test-key jobs complete at submission
+ * const sim = createSimulator({ testDurations: instant })
+ * const id = sim.createJob({ key: sim.testKey })
+ * console.log(sim.truth(id).map((t) => t.status).join(' → '))
+ * // Output: pending → processing → completed
  * ```
  */
 export interface DurationRanges {
@@ -26,6 +29,11 @@ export interface DurationRanges {
  * import { createSimulator } from 'pixii-rx/testing'
  * const scheduler = new VirtualTimeScheduler()
  * const sim = createSimulator({ scheduler, seed: 7, timeScale: 0.01, rateLimits: { perMinute: 2, perDay: 5 } })
+ * const id = sim.createJob({ key: sim.liveKey })
+ * scheduler.schedule(() => undefined, 2000)
+ * scheduler.flush() // two virtual seconds: enough for a live job at timeScale 0.01
+ * console.log(sim.truth(id).at(-1)?.status)
+ * // Output: completed
  * ```
  */
 export interface SimulatorOptions {
@@ -89,7 +97,8 @@ function ranges(field: string, value: DurationRanges, scale: number): DurationRa
  * @example
  * ```ts
  * import { resolveOptions } from './options.js'
- * resolveOptions({ timeScale: 0.01 }).liveDurations.processingMs   // [900, 1500]
+ * console.log(JSON.stringify(resolveOptions({ timeScale: 0.01 }).liveDurations.processingMs))
+ * // Output: [900,1500]
  * ```
  */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {

@@ -12,7 +12,7 @@
  * import { createSimulator, type Outcome } from 'pixii-rx/testing'
  * const sim = createSimulator()
  * const twoBad: Outcome = { kind: 'partial', failedAds: 2, errorCode: 'NSFW_DETECTED' }
- * sim.script(twoBad)   // the next submission ends that way
+ * sim.script(twoBad) // the next accepted submission ends that way
  * ```
  */
 export type Outcome =

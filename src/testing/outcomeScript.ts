@@ -8,8 +8,8 @@ import { SUCCESS, type Outcome } from './outcome.js'
  * import { createOutcomeScript } from './outcomeScript.js'
  * const script = createOutcomeScript()
  * script.add({ kind: 'failure' }, { times: 1, asin: 'B000000001' })
- * script.next('B0OTHER001')   // { kind: 'success' }: the rule is for another ASIN
- * script.next('B000000001')   // { kind: 'failure' }
+ * console.log(script.next('B0OTHER001').kind, script.next('B000000001').kind, script.next('B000000001').kind)
+ * // Output: success failure success
  * ```
  */
 export interface OutcomeScript {
@@ -31,7 +31,8 @@ interface Rule {
  * @example
  * ```ts
  * import { createOutcomeScript } from './outcomeScript.js'
- * createOutcomeScript().next('B000000001')   // { kind: 'success' }
+ * console.log(createOutcomeScript().next('B000000001'))
+ * // Output: { kind: 'success' }
  * ```
  */
 export function createOutcomeScript(): OutcomeScript {

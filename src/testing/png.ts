@@ -31,7 +31,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * ```ts
  * import { pngFor } from './png.js'
  * const bytes = pngFor('/images/job_1/1.png')
- * bytes.subarray(1, 4).toString()   // 'PNG'
+ * console.log(bytes.subarray(1, 4).toString(), bytes.equals(pngFor('/images/job_1/1.png')))
+ * // Output: PNG true
  * ```
  */
 export function pngFor(key: string): Buffer {

@@ -10,8 +10,8 @@ import type { Submission } from './validateSubmission.js'
  * ```ts
  * import { PRICING } from 'pixii-rx/testing'
  * // an amazon_listing job: 7 ads of 10 credits
- * PRICING.listingBuilder.ads.amazon_listing * PRICING.listingBuilder.creditsPerAd   // 70
- * PRICING.aPlus['A+ Premium Mobile']                                                // 30
+ * console.log(PRICING.listingBuilder.ads.amazon_listing * PRICING.listingBuilder.creditsPerAd, PRICING.aPlus['A+ Premium Mobile'])
+ * // Output: 70 30
  * ```
  */
 export const PRICING = {
@@ -45,8 +45,8 @@ export interface PlannedAd {
  * @example
  * ```ts
  * import { planAds } from './pricing.js'
- * planAds({ jobType: 'A+ Content', asin: 'B000000001', types: ['A+ Basic'] })
- * // [{ cost: 20, aPlusType: 'A+ Basic' }]
+ * console.log(planAds({ jobType: 'A+ Content', asin: 'B000000001', types: ['A+ Basic'] }))
+ * // Output: [ { cost: 20, aPlusType: 'A+ Basic' } ]
  * ```
  */
 export function planAds(submission: Submission): readonly PlannedAd[] {

@@ -5,9 +5,9 @@
  * @example
  * ```ts
  * import { createPrng } from './prng.js'
- * const prng = createPrng(1)
- * prng.int(1, 6)            // the same number on every run with seed 1
- * prng.chars(4, 'abc')      // e.g. 'cabb'
+ * const [a, b] = [createPrng(1), createPrng(1)]
+ * console.log(a.int(1, 6) === b.int(1, 6), a.chars(4, 'abc') === b.chars(4, 'abc'))
+ * // Output: true true
  * ```
  */
 export interface Prng {
@@ -30,7 +30,10 @@ const STREAM_SPREAD = 0x9e3779b9
  * import { createPrng } from './prng.js'
  * const ids = createPrng(42, 1)
  * const durations = createPrng(42, 2)
- * ids.chars(24, '0123456789abcdef')   // unaffected by draws from `durations`
+ * const first = ids.chars(24, '0123456789abcdef')
+ * durations.next() // draws from one stream never shift another
+ * console.log(first.length, first === createPrng(42, 1).chars(24, '0123456789abcdef'))
+ * // Output: 24 true
  * ```
  */
 export function createPrng(seed: number, stream = 0): Prng {

@@ -8,8 +8,12 @@ const DAY_MS = 24 * 60 * 60 * 1000
  *
  * @example
  * ```ts
- * import type { RateVerdict } from './rateLimiter.js'
- * const full: RateVerdict = { exceeded: 'minute', retryAfterSeconds: 42, headers: { 'X-RateLimit-Remaining-Minute': '0' } }
+ * import { createRateLimiter, type RateVerdict } from './rateLimiter.js'
+ * const limiter = createRateLimiter({ perMinute: 1, perDay: 10 })
+ * limiter.record('org', 0)
+ * const full: RateVerdict = limiter.check('org', 1_000)
+ * console.log(full.exceeded, full.retryAfterSeconds, full.headers['X-RateLimit-Remaining-Minute'])
+ * // Output: minute 59 0
  * ```
  */
 export interface RateVerdict {
@@ -27,8 +31,10 @@ export interface RateVerdict {
  * import { createRateLimiter } from './rateLimiter.js'
  * const limiter = createRateLimiter({ perMinute: 1, perDay: 10 })
  * limiter.record('org', 0)
- * limiter.check('org', 1_000).exceeded            // 'minute'
- * limiter.check('org', 1_000).retryAfterSeconds   // 59
+ * console.log(limiter.check('org', 1_000).exceeded, limiter.check('org', 1_000).retryAfterSeconds)
+ * // Output: minute 59
+ * console.log(limiter.check('org', 60_000).exceeded)
+ * // Output: undefined
  * ```
  */
 export interface RateLimiter {
@@ -43,7 +49,9 @@ export interface RateLimiter {
  * @example
  * ```ts
  * import { createRateLimiter } from './rateLimiter.js'
- * createRateLimiter({ perMinute: 10, perDay: 500 }).check('org', 0).exceeded   // undefined
+ * const { headers } = createRateLimiter({ perMinute: 10, perDay: 500 }).check('org', 0)
+ * console.log(headers['X-RateLimit-Remaining-Minute'], headers['X-RateLimit-Remaining-Day'])
+ * // Output: 10 500
  * ```
  */
 export function createRateLimiter(limits: { readonly perMinute: number; readonly perDay: number }): RateLimiter {

@@ -13,9 +13,13 @@ const visible = (job: JobRecord | undefined, key: KeyInfo, at: number): job is J
  * @example
  * ```ts
  * import { getJob } from './readJobs.js'
- * import type { KeyInfo, Model } from './model.js'
- * declare const model: Model, key: KeyInfo
- * getJob(model, key, 'job_000000000000000000000000', 0, false).status   // 404
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * console.log(getJob(model, key, 'job_000000000000000000000000', 0, false).status)
+ * // Output: 404
  * ```
  */
 export function getJob(model: Model, key: KeyInfo, jobId: string, at: number, stale: boolean): Reply {
@@ -40,9 +44,14 @@ const positive = (raw: string | undefined, fallback: number, max: number): numbe
  * @example
  * ```ts
  * import { listJobs } from './readJobs.js'
- * import type { KeyInfo, Model } from './model.js'
- * declare const model: Model, key: KeyInfo
- * listJobs(model, key, { asin: 'B000000001', limit: '5' }, 0, false)   // 200 { data, total, page: 1, limit: 5 }
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const reply = listJobs(model, key, { asin: 'B000000001', limit: '5' }, 0, false)
+ * console.log(reply.status, Buffer.from(reply.body).toString())
+ * // Output: 200 {"data":[],"total":0,"page":1,"limit":5}
  * ```
  */
 export function listJobs(model: Model, key: KeyInfo, query: Readonly<Record<string, string>>, at: number, stale: boolean): Reply {

@@ -4,9 +4,10 @@
  *
  * @example
  * ```ts
- * import { jsonReply } from './reply.js'
- * const reply = jsonReply(200, { ok: true })
- * reply.headers['Content-Length']   // '11'
+ * import { jsonReply, type Reply } from './reply.js'
+ * const reply: Reply = jsonReply(200, { ok: true })
+ * console.log(reply.headers['Content-Length'], Buffer.from(reply.body).toString())
+ * // Output: 11 {"ok":true}
  * ```
  */
 export interface Reply {
@@ -21,7 +22,8 @@ export interface Reply {
  * @example
  * ```ts
  * import { rawReply } from './reply.js'
- * rawReply(502, 'text/html', '<h1>Bad Gateway</h1>')
+ * console.log(rawReply(502, 'text/html', '<h1>Bad Gateway</h1>').headers)
+ * // Output: { 'Content-Type': 'text/html', 'Content-Length': '20' }
  * ```
  */
 export function rawReply(
@@ -44,7 +46,9 @@ export function rawReply(
  * @example
  * ```ts
  * import { jsonReply } from './reply.js'
- * jsonReply(202, { job_id: 'job_1' }, { 'X-RateLimit-Remaining-Minute': '9' })
+ * const reply = jsonReply(202, { job_id: 'job_1' }, { 'X-RateLimit-Remaining-Minute': '9' })
+ * console.log(reply.status, reply.headers['X-RateLimit-Remaining-Minute'])
+ * // Output: 202 9
  * ```
  */
 export function jsonReply(status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): Reply {
@@ -57,7 +61,9 @@ export function jsonReply(status: number, value: unknown, headers: Readonly<Reco
  * @example
  * ```ts
  * import { errorReply } from './reply.js'
- * errorReply(400, 'VALIDATION_ERROR', 'country_code must be one of …', { detail: 'country_code' })
+ * const reply = errorReply(400, 'VALIDATION_ERROR', 'country_code must be one of …', { detail: 'country_code' })
+ * console.log(Buffer.from(reply.body).toString())
+ * // Output: {"code":"VALIDATION_ERROR","message":"country_code must be one of …","detail":"country_code"}
  * ```
  */
 export function errorReply(

@@ -63,12 +63,18 @@ export interface ImageRequest {
  *
  * @example
  * ```ts
- * import { firstValueFrom, filter } from 'rxjs'
+ * import { filter, firstValueFrom } from 'rxjs'
  * import { createSimulator } from 'pixii-rx/testing'
  * const sim = createSimulator()
+ * sim.faults.inject({ kind: 'hang' })
+ * const controller = new AbortController()
+ * const answer = sim.fetch('/v1/api/jobs/job_1', { signal: controller.signal }).catch((e: Error) => e.name)
  * const poll = await firstValueFrom(sim.requests$.pipe(filter((r) => r.method === 'GET')))
- * // … unsubscribe the client …
- * await sim.whenAborted(poll.seq)
+ * controller.abort() // what unsubscribing a client does
+ * const aborted = await sim.whenAborted(poll.seq)
+ * console.log(aborted.clientAborted, await answer)
+ * // Output: true AbortError
+ * await sim.close()
  * ```
  */
 export interface RequestLog {
@@ -90,7 +96,8 @@ export interface RequestLog {
  * ```ts
  * import { createRequestLog } from './requestLog.js'
  * const log = createRequestLog()
- * log.add({ at: 0, transport: 'memory', method: 'GET', path: '/', query: {}, clientAborted: false }).seq   // 1
+ * console.log(log.add({ at: 0, transport: 'memory', method: 'GET', path: '/', query: {}, clientAborted: false }).seq)
+ * // Output: 1
  * ```
  */
 export function createRequestLog(): RequestLog {

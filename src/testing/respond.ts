@@ -12,6 +12,8 @@ import type { Route } from './routes.js'
  * ```ts
  * import type { Plan } from './respond.js'
  * const hang: Plan = { kind: 'hang' }
+ * console.log(hang.kind)
+ * // Output: hang
  * ```
  */
 export type Plan = { readonly kind: 'reply'; readonly reply: Reply; readonly cutAt?: number } | { readonly kind: 'hang' }
@@ -28,13 +30,15 @@ const jsonOk = (body: Uint8Array): Reply => rawReply(200, 'application/json; cha
  *
  * @example
  * ```ts
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
  * import { respond } from './respond.js'
  * import { matchRoute } from './routes.js'
- * import type { Model } from './model.js'
- * declare const model: Model
+ * const model = createModel(resolveOptions())
  * const req = { method: 'GET', path: '/v1/api/jobs', query: {}, authorization: null, body: '' }
- * respond(model, matchRoute(req.path), req, { kind: 'status', status: 503 }, 0)
- * // { kind: 'reply', reply: { status: 503, … SERVICE_UNAVAILABLE … } }
+ * const plan = respond(model, matchRoute(req.path), req, { kind: 'status', status: 503 }, 0)
+ * if (plan.kind === 'reply') console.log(plan.reply.status, Buffer.from(plan.reply.body).toString())
+ * // Output: 503 {"code":"SERVICE_UNAVAILABLE","message":"The service is temporarily unavailable"}
  * ```
  */
 export function respond(model: Model, route: Route, req: IncomingRequest, fault: Fault | undefined, at: number): Plan {

@@ -7,6 +7,8 @@ import type { SubmissionKind } from './validateSubmission.js'
  * ```ts
  * import type { Route } from './routes.js'
  * const route: Route = { kind: 'job', jobId: 'job_1', methods: ['GET'] }
+ * console.log(route.methods.includes('GET'))
+ * // Output: true
  * ```
  */
 export type Route = { readonly methods: readonly string[] } & (
@@ -33,8 +35,10 @@ const SUBMISSIONS: readonly SubmissionKind[] = ['listing_builder', 'scale', 'a_p
  * @example
  * ```ts
  * import { matchRoute } from './routes.js'
- * matchRoute('/v1/api/scale')        // { kind: 'submit', submission: 'scale', methods: ['POST'] }
- * matchRoute('/v1/api/nothing').kind // 'unknown'
+ * console.log(JSON.stringify(matchRoute('/v1/api/scale')))
+ * // Output: {"kind":"submit","submission":"scale","methods":["POST"]}
+ * console.log(matchRoute('/v1/api/nothing').kind)
+ * // Output: unknown
  * ```
  */
 export function matchRoute(path: string): Route {

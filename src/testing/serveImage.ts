@@ -9,10 +9,14 @@ import { errorReply, rawReply, type Reply } from './reply.js'
  *
  * @example
  * ```ts
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
  * import { serveImage } from './serveImage.js'
- * import type { Model } from './model.js'
- * declare const model: Model
- * serveImage(model, '/images/job_1/1.png', {}, 0).status   // 403: no signature
+ * const model = createModel(resolveOptions())
+ * const url = new URL(model.signer.sign('/images/job_1/1.png', 2_000_000_000))
+ * const query = Object.fromEntries(url.searchParams)
+ * console.log(serveImage(model, url.pathname, query, 0).status, serveImage(model, url.pathname, {}, 0).status)
+ * // Output: 200 403
  * ```
  */
 export function serveImage(model: Model, path: string, query: Readonly<Record<string, string>>, at: number): Reply {

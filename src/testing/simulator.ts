@@ -10,9 +10,12 @@ import type { ImageRequest, LoggedRequest } from './requestLog.js'
  *
  * @example
  * ```ts
- * import type { JobInsert } from 'pixii-rx/testing'
- * declare const testKey: string
- * const spec: JobInsert = { key: testKey, jobType: 'Scale', adCount: 3, outcome: { kind: 'failure' }, queuedMs: 0, processingMs: 1000 }
+ * import { createSimulator, type JobInsert } from 'pixii-rx/testing'
+ * const sim = createSimulator()
+ * const spec: JobInsert = { key: sim.testKey, jobType: 'Scale', adCount: 3, outcome: { kind: 'failure' }, queuedMs: 0, processingMs: 0 }
+ * const id = sim.createJob(spec)
+ * console.log(sim.truth(id).at(-1)?.status)
+ * // Output: failed
  * ```
  */
 export interface JobInsert {
@@ -37,10 +40,11 @@ export interface JobInsert {
  * ```ts
  * import { createSimulator } from 'pixii-rx/testing'
  * const sim = createSimulator()
- * const id = sim.createJob({ key: sim.testKey, queuedMs: 0, processingMs: 500 })
+ * const id = sim.createJob({ key: sim.testKey, queuedMs: 0, processingMs: 60_000 })
  * const res = await sim.fetch(`/v1/api/jobs/${id}`, { headers: { Authorization: `Bearer ${sim.testKey}` } })
- * const job = await res.json()
- * job.status   // 'processing'
+ * const job = (await res.json()) as { status: string }
+ * console.log(res.status, job.status, sim.log.length)
+ * // Output: 200 processing 1
  * await sim.close()
  * ```
  */

@@ -13,8 +13,9 @@ import type { Simulator } from './simulator.js'
  * import { startSimulator } from 'pixii-rx/testing'
  * const sim = await startSimulator()
  * const res = await fetch(`${sim.url}/v1/api/jobs?asin=B000000001`, { headers: { Authorization: `Bearer ${sim.testKey}` } })
- * const page = await res.json()
- * page.total   // 0
+ * const page = (await res.json()) as { total: number }
+ * console.log(res.status, page.total)
+ * // Output: 200 0
  * await sim.close()
  * ```
  */

@@ -21,9 +21,15 @@ const parse = (body: string): { ok: true; value: unknown } | { ok: false } => {
  * @example
  * ```ts
  * import { submit } from './submit.js'
- * import type { KeyInfo, Model } from './model.js'
- * declare const model: Model, key: KeyInfo
- * submit(model, key, 'a_plus', '{"asin":"B000000001","country_code":"US","types":["A+ Basic"]}', 0).status   // 202
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const body = JSON.stringify({ asin: 'B000000001', country_code: 'US', types: ['A+ Basic'] })
+ * const reply = submit(model, key, 'a_plus', body, 0)
+ * console.log(reply.status, reply.headers['X-RateLimit-Remaining-Minute'])
+ * // Output: 202 9
  * ```
  */
 export function submit(model: Model, key: KeyInfo, kind: SubmissionKind, body: string, at: number): Reply {

@@ -9,7 +9,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  * import { createUrlSigner } from './urlSigner.js'
  * const signer = createUrlSigner('secret', () => 'http://127.0.0.1:8080')
  * const url = new URL(signer.sign('/images/job_1/1.png', 1_700_000_000))
- * signer.verify(url.pathname, url.searchParams.get('expires'), url.searchParams.get('signature'), 0)   // 'ok'
+ * const [expires, signature] = [url.searchParams.get('expires'), url.searchParams.get('signature')]
+ * console.log(signer.verify(url.pathname, expires, signature, 0), signer.verify('/images/job_1/2.png', expires, signature, 0))
+ * // Output: ok invalid
+ * console.log(signer.verify(url.pathname, expires, signature, 1_800_000_000_000))
+ * // Output: expired
  * ```
  */
 export interface UrlSigner {
@@ -26,8 +30,9 @@ export interface UrlSigner {
  * @example
  * ```ts
  * import { createUrlSigner } from './urlSigner.js'
- * createUrlSigner('secret', () => 'https://images.pixii.invalid').sign('/images/job_1/1.png', 60)
- * // 'https://images.pixii.invalid/images/job_1/1.png?expires=60&signature=…'
+ * const url = createUrlSigner('secret', () => 'https://images.pixii.invalid').sign('/images/job_1/1.png', 60)
+ * console.log(url.replace(/signature=[0-9a-f]{64}$/, 'signature=…'))
+ * // Output: https://images.pixii.invalid/images/job_1/1.png?expires=60&signature=…
  * ```
  */
 export function createUrlSigner(secret: string, baseUrl: () => string): UrlSigner {

@@ -51,8 +51,9 @@ const aPlus = object({
  * @example
  * ```ts
  * import { validateSubmission } from './validateSubmission.js'
- * validateSubmission('a_plus', { asin: 'B000000001', country_code: 'US', types: ['A+ Basic', 'A+ Basic'] })
- * // { ok: false, problem: { field: 'types', reason: 'must not repeat a type' } }
+ * const result = validateSubmission('a_plus', { asin: 'B000000001', country_code: 'US', types: ['A+ Basic', 'A+ Basic'] })
+ * console.log(JSON.stringify(result))
+ * // Output: {"ok":false,"problem":{"field":"types","reason":"must not repeat a type"}}
  * ```
  */
 export function validateSubmission(

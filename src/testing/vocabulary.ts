@@ -4,7 +4,8 @@
  * @example
  * ```ts
  * import { VOCABULARY } from 'pixii-rx/testing'
- * VOCABULARY.countryCodes.includes('GB')   // true
+ * console.log(VOCABULARY.countryCodes.includes('GB'), VOCABULARY.aPlusTypes.length)
+ * // Output: true 3
  * ```
  */
 export const VOCABULARY = {
