@@ -54,8 +54,12 @@ export type FailedAd = t.TypeOf<typeof FailedAd> & UndocumentedFields
  * @example
  * ```ts
  * import { Ad, isSucceededAd } from 'pixii-rx'
- * const ad: Ad = { preview_url: null, error: { code: 'TIMEOUT', message: 'Took too long' } }
- * console.log(isSucceededAd(ad) ? ad.preview_url : ad.error.code)
+ * const ads: Ad[] = [
+ *   { preview_url: 'https://img.example/1.png', error: null },
+ *   { preview_url: null, error: { code: 'TIMEOUT', message: 'Took too long' } },
+ * ]
+ * for (const ad of ads) console.log(isSucceededAd(ad) ? ad.preview_url : ad.error.code)
+ * // Output: https://img.example/1.png
  * // Output: TIMEOUT
  * ```
  */
