@@ -1,12 +1,12 @@
 // Examples that cannot drift: every ```ts block of a TSDoc @example in src/ and of README.md and
-// docs/**/*.md is written to .tmp/examples/, type-checked with the project's compiler options, and
-// run; what it prints with console.log must equal its `// Output:` comments, one per line, in
-// order. A block without `// Output:` must run without throwing. ```ts no-run is type-checked
-// only; ```ts no-check is neither (it shows as pending).
+// docs/**/*.md is written to .tmp/examples/run-<pid>/, type-checked with the project's compiler
+// options, and run; what it prints with console.log must equal its `// Output:` comments, one
+// per line, in order. A block without `// Output:` must run without throwing. ```ts no-run is
+// type-checked only; ```ts no-check is neither (it shows as pending).
 import { expect } from 'chai'
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
@@ -14,7 +14,10 @@ import { extractExamples, type Example } from './extractExamples.js'
 import type { RunRecord, RunRequest } from './runExamples.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const outDir = join(root, '.tmp', 'examples')
+const runsDir = join(root, '.tmp', 'examples')
+// One folder per test process, as engineers who share a working tree may run npm test at once.
+// It is kept after the run, to be read when an example fails, and removed by a later run.
+const outDir = join(runsDir, `run-${process.pid}`)
 const runner = fileURLToPath(new URL('./runExamples.ts', import.meta.url))
 const header = (example: Example) =>
   `// Generated from ${example.source}:${example.line} (${example.name}) by test/docs/examples.test.ts: edit the source, not this file.`
@@ -170,18 +173,35 @@ async function runAll(requests: readonly RunRequest[], first: Promise<Round>): P
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0) // signal 0 sends nothing: it only asks whether the process exists
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function removeFinishedRuns(): Promise<void> {
+  for (const name of await readdir(runsDir).catch(() => [])) {
+    const pid = /^run-(\d+)$/.exec(name)?.[1]
+    if (pid !== undefined && isRunning(Number(pid))) continue
+    await rm(join(runsDir, name), { recursive: true, force: true })
+  }
+}
+
 let checked: TypeCheck = { global: [], byFile: new Map() }
 let ran: RunOutcome = { ended: new Map(), crashed: new Map(), failure: 'the runner did not start' }
 
 describe('documentation examples', function () {
   before(async function () {
     this.timeout(120_000)
-    await rm(outDir, { recursive: true, force: true })
+    await removeFinishedRuns()
     await mkdir(outDir, { recursive: true })
     await Promise.all(prepared.map((item) => writeFile(item.file, `${header(item.example)}\n${rewriteImports(item.example.code, item.example.source)}\nexport {}\n`)))
     const configPath = join(outDir, 'tsconfig.json')
     const config = {
-      extends: '../../tsconfig.json',
+      extends: relative(outDir, join(root, 'tsconfig.json')).split(sep).join('/'),
       // Unused names are fine in an example (a function that shows a signature); everything else
       // is the project's own strictness. No mocha globals in examples.
       compilerOptions: { noEmit: true, noUnusedLocals: false, noUnusedParameters: false, types: ['node'] },
