@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { defaultSchedule, fixedSchedule, isPixiiError, type PollEvent } from '../../src/index.js'
 import { harness, record, transitions, type Harness } from '../support/watchHarness.js'
 
-describe('watchJob$ against the simulator, in virtual time', () => {
+for (const http of [false, true]) describe(`watchJob$ against the simulator ${http ? 'over loopback HTTP' : 'in memory'}, in virtual time`, () => {
   let h: Harness
   afterEach(async () => h.close())
 
@@ -11,7 +11,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     const liveJob = (): string => h.sim.createJob({ key: h.sim.liveKey, queuedMs: 10_100, processingMs: 109_800 })
 
     it('streams pending → processing → completed with the default schedule, in exactly 29 requests', async () => {
-      h = await harness()
+      h = await harness({ http })
       const pixii = h.client({ apiKey: h.sim.liveKey })
       const id = liveJob()
       const watch = record(pixii.watchJob$(id), h.clock)
@@ -29,7 +29,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('polls every 5 s with fixedSchedule(5000): 25 requests', async () => {
-      h = await harness()
+      h = await harness({ http })
       const pixii = h.client({ apiKey: h.sim.liveKey, schedule: fixedSchedule(5_000) })
       const watch = record(pixii.watchJob$(liveJob()), h.clock)
       await h.clock.runUntil(watch.ended)
@@ -38,7 +38,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('takes the per-watch schedule over the client one', async () => {
-      h = await harness()
+      h = await harness({ http })
       const pixii = h.client({ apiKey: h.sim.liveKey, schedule: defaultSchedule })
       const watch = record(pixii.watchJob$(liveJob(), { schedule: fixedSchedule(60_000) }), h.clock)
       await h.clock.runUntil(watch.ended)
@@ -48,7 +48,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
   })
 
   it('sees a test-key job finished within the first few quick polls', async () => {
-    h = await harness()
+    h = await harness({ http })
     const watch = record(h.client().watchJob$(h.sim.createJob({ key: h.sim.testKey })), h.clock)
     await h.clock.runUntil(watch.ended)
     expect(watch.values.at(-1)?.value.status).to.equal('completed')
@@ -57,7 +57,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
   })
 
   it('emits a failed job, then JobFailed with its error code', async () => {
-    h = await harness()
+    h = await harness({ http })
     const id = h.sim.createJob({ key: h.sim.testKey, outcome: { kind: 'failure', errorCode: 'GENERATION_FAILED' } })
     const watch = record(h.client().watchJob$(id), h.clock)
     await h.clock.runUntil(watch.ended)
@@ -69,7 +69,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
 
   describe('sharing', () => {
     it('runs one loop for every subscriber of an id; a late one gets the latest job at once', async () => {
-      h = await harness()
+      h = await harness({ http })
       const pixii = h.client({ apiKey: h.sim.liveKey })
       const id = h.sim.createJob({ key: h.sim.liveKey, queuedMs: 5_000, processingMs: 20_000 })
       const first = record(pixii.watchJob$(id), h.clock)
@@ -87,7 +87,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('stops polling when the last subscriber leaves, and starts afresh for the next one', async () => {
-      h = await harness()
+      h = await harness({ http })
       const pixii = h.client({ apiKey: h.sim.liveKey })
       const id = h.sim.createJob({ key: h.sim.liveKey, queuedMs: 60_000, processingMs: 60_000 })
       const first = record(pixii.watchJob$(id), h.clock)
@@ -109,7 +109,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
   })
 
   it('aborts the request in flight on unsubscribe, and makes no request after', async () => {
-    h = await harness({ track: false })
+    h = await harness({ http, track: false })
     h.sim.faults.inject({ kind: 'hang' })
     const watch = record(h.client().watchJob$(h.sim.createJob({ key: h.sim.testKey })), h.clock)
     await h.clock.settle()
@@ -124,7 +124,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
 
   describe('transient trouble', () => {
     it('rides out 500, 503, a reset, malformed JSON, an HTML page and an empty body', async () => {
-      h = await harness()
+      h = await harness({ http })
       for (const fault of [
         { kind: 'status', status: 500 }, { kind: 'status', status: 503 }, { kind: 'reset' },
         { kind: 'malformed-json' }, { kind: 'html' }, { kind: 'empty' },
@@ -147,7 +147,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('waits exactly as long as Retry-After says, in seconds and as an HTTP date', async () => {
-      h = await harness()
+      h = await harness({ http })
       h.sim.faults.inject({ kind: 'rate-limit', retryAfter: 7 }, { match: { method: 'GET' } })
       h.sim.faults.inject({ kind: 'rate-limit', retryAfter: 'http-date', seconds: 12 }, { match: { method: 'GET' } })
       const id = h.sim.createJob({ key: h.sim.testKey, queuedMs: 0, processingMs: 100 })
@@ -157,7 +157,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('gives up after the retry budget with RetriesExhausted carrying the last error', async () => {
-      h = await harness()
+      h = await harness({ http })
       h.sim.faults.rate({ kind: 'status', status: 503 }, 1)
       const watch = record(h.client().watchJob$(h.sim.createJob({ key: h.sim.testKey })), h.clock)
       await h.clock.runUntil(watch.ended)
@@ -169,7 +169,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('never emits a status that goes backwards when the server answers a stale one', async () => {
-      h = await harness()
+      h = await harness({ http })
       const id = h.sim.createJob({ key: h.sim.testKey, queuedMs: 100, processingMs: 2_000 })
       const pixii = h.client({ schedule: fixedSchedule(500) })
       const watch = record(pixii.watchJob$(id), h.clock)
@@ -183,7 +183,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
 
   describe('errors that end the watch at once', () => {
     it('JobNotFound for another organisation’s job, after one request', async () => {
-      h = await harness()
+      h = await harness({ http })
       const id = h.sim.createJob({ key: h.sim.otherOrgKey })
       const watch = record(h.client().watchJob$(id), h.clock)
       await h.clock.runUntil(watch.ended)
@@ -192,7 +192,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('Unauthorized for an unknown key, after one request', async () => {
-      h = await harness()
+      h = await harness({ http })
       const watch = record(h.client({ apiKey: 'pk_test_unknown' }).watchJob$(h.sim.createJob({ key: h.sim.testKey })), h.clock)
       await h.clock.runUntil(watch.ended)
       expect(isPixiiError(watch.error, 'Unauthorized')).to.equal(true)
@@ -200,7 +200,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('ValidationError for an id that cannot be one, without any request', async () => {
-      h = await harness()
+      h = await harness({ http })
       for (const id of ['', '../jobs', 'a?b', 'x'.repeat(129)]) {
         const watch = record(h.client().watchJob$(id), h.clock)
         await h.clock.settle()
@@ -211,14 +211,14 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('DecodeError for a status the contract does not know, without retrying', async () => {
-      h = await harness()
+      h = await harness({ http })
       const id = h.sim.createJob({ key: h.sim.testKey })
       const renamed = async (url: string, init: RequestInit): Promise<Response> => {
-        const answer = await h.sim.fetch(url, init)
+        const answer = await (http ? globalThis.fetch : h.sim.fetch)(url, init)
         const job = (await answer.json()) as Record<string, unknown>
         return new Response(JSON.stringify({ ...job, status: 'done' }), { status: answer.status, headers: answer.headers })
       }
-      const watch = record(h.client({ fetch: renamed }).watchJob$(id), h.clock)
+      const watch = record(h.client({ fetch: h.clock.track(renamed) }).watchJob$(id), h.clock)
       await h.clock.runUntil(watch.ended)
       if (!isPixiiError(watch.error, 'DecodeError')) throw new Error('expected DecodeError')
       expect(watch.error.message).to.equal(
@@ -229,7 +229,7 @@ describe('watchJob$ against the simulator, in virtual time', () => {
     })
 
     it('refuses bad watch options with a ValidationError at subscription', async () => {
-      h = await harness()
+      h = await harness({ http })
       const watch = record(h.client().watchJob$('job_1', { retry: { maxConsecutiveFailures: -1 } }), h.clock)
       if (!isPixiiError(watch.error, 'ValidationError')) throw new Error('expected ValidationError')
       expect(watch.error.message).to.equal(
