@@ -70,3 +70,11 @@ export type { PollDecision, PollEvent } from './watch/PollEvent.js'
 export type { PollContext, PollSchedule } from './watch/PollSchedule.js'
 export { defaultRetryPolicy, type RetryPolicy } from './watch/RetryPolicy.js'
 export type { WatchOptions } from './watch/WatchOptions.js'
+
+// operators
+export { completedJob } from './operators/completedJob.js'
+export { jobTimeout, type JobTimeoutConfig } from './operators/jobTimeout.js'
+export { partitionAds } from './operators/partitionAds.js'
+export { retryTransient, type RetryTransientConfig } from './operators/retryTransient.js'
+export { splitAds, type SplitAds } from './operators/splitAds.js'
+export { toEither } from './operators/toEither.js'

@@ -1,0 +1,131 @@
+import { asyncScheduler, identity, retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs'
+import { isPixiiError } from '../errors/isPixiiError.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+
+/** Configuration of {@link retryTransient}. Every field has a default. */
+export interface RetryTransientConfig {
+  /** Retries allowed after failures in a row; a value resets the count. `0` makes the operator `identity`. Default 6. */
+  readonly maxRetries?: number
+  /** The wait before the first retry; it doubles before each further one. Default 500. */
+  readonly initialDelayMs?: number
+  /** The longest backoff (a `Retry-After` is honoured even when it is longer). At least `initialDelayMs`. Default 30 000. */
+  readonly maxDelayMs?: number
+  /** The share of each backoff that may be randomly removed, 0 to 1, to spread clients. Default 0.5. */
+  readonly jitter?: number
+  /** Random numbers in [0, 1); inject a fixed one for reproducible waits. Default `Math.random`. */
+  readonly random?: () => number
+  /** Where the waits are scheduled. Default `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike
+}
+
+type Normalized = Required<RetryTransientConfig>
+
+const defaults: Normalized = {
+  maxRetries: 6,
+  initialDelayMs: 500,
+  maxDelayMs: 30_000,
+  jitter: 0.5,
+  random: Math.random,
+  scheduler: asyncScheduler,
+}
+
+type RetriedError = Exclude<PixiiError, RetriesExhaustedError>
+
+function normalize(config: RetryTransientConfig): Normalized {
+  const full: Normalized = { ...defaults, ...config }
+  const { maxRetries, initialDelayMs, maxDelayMs, jitter, random, scheduler } = full
+  const issues: ValidationIssue[] = Object.keys(config)
+    .filter((name) => !Object.hasOwn(defaults, name))
+    .map((path) => ({ path, message: 'is not an option of retryTransient' }))
+  const check = (path: string, ok: boolean, expected: string, value: unknown): void => {
+    if (!ok) issues.push({ path, message: `expected ${expected}, got ${String(value)}` })
+  }
+  const isMs = (value: number): boolean => Number.isFinite(value) && value >= 0
+  const isCount = maxRetries === Number.POSITIVE_INFINITY || (Number.isInteger(maxRetries) && maxRetries >= 0)
+  check('maxRetries', isCount, 'an integer ≥ 0 or Infinity', maxRetries)
+  check('initialDelayMs', isMs(initialDelayMs), 'a finite number ≥ 0', initialDelayMs)
+  // Compared with initialDelayMs only once that is valid, so one mistake gets one message.
+  const floorMs = isMs(initialDelayMs) ? initialDelayMs : 0
+  check('maxDelayMs', isMs(maxDelayMs) && maxDelayMs >= floorMs, `a finite number ≥ initialDelayMs (${floorMs})`, maxDelayMs)
+  check('jitter', typeof jitter === 'number' && jitter >= 0 && jitter <= 1, 'a number from 0 to 1', jitter)
+  check('random', typeof random === 'function', 'a function', typeof random)
+  check('scheduler', typeof scheduler?.schedule === 'function', 'a SchedulerLike', typeof scheduler)
+  if (issues.length > 0) {
+    const message = `retryTransient: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
+    throw new ValidationError({ message, source: 'client', issues })
+  }
+  return full
+}
+
+/**
+ * Whether asking again is safe and may help. A POST that failed may still have created (and
+ * charged) a job, so it is retried only on the errors that prove the server did not process it:
+ * a 429, a 503, or no connection at all.
+ */
+function isSafeToRetry(error: unknown): error is RetriedError {
+  if (!isPixiiError(error) || !error.retryable) return false
+  if (error.context.method !== 'POST') return true
+  return (
+    error._tag === 'RateLimited' ||
+    (error._tag === 'ServerError' && error.context.status === 503) ||
+    (error._tag === 'NetworkError' && error.failure === 'connection')
+  )
+}
+
+/**
+ * Resubscribes to the source after a transient {@link PixiiError} (network trouble, 5xx, 429, a
+ * request timeout). Meant for single calls (`getJob$`, `submitListingBuilder$`, ...): `watchJob$`
+ * already rides out transient trouble by its own retry policy. It waits `initialDelayMs`, doubling
+ * up to `maxDelayMs`, each wait shortened by up to `jitter` of itself, or exactly the server's
+ * `Retry-After` when the error carries one. After `maxRetries` failures in a row (a value resets
+ * the count) it errors with `RetriesExhausted`, whose `lastError` is the last failure. Any other
+ * error, Pixii or not, passes through untouched (the same object).
+ *
+ * Never re-sends a submission that may have reached the server: an error of a `POST` is retried
+ * only when it is a 429, a 503 or a `connection` failure.
+ *
+ * A bad configuration throws a `ValidationError` (source `client`) naming the field.
+ *
+ * ```text
+ * source:  --#                                     # = a transient PixiiError
+ *            ·500 ms·--#                           resubscribed after the backoff
+ *                      ·1000 ms·--a--|             (jitter 0)
+ * result:  ---------------------------a--|
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { defer, lastValueFrom, of, throwError } from 'rxjs'
+ * import { NetworkError, retryTransient } from 'pixii-rx'
+ * let calls = 0
+ * const flaky$ = defer(() => {
+ *   calls += 1
+ *   return calls < 3 ? throwError(() => new NetworkError({ message: 'connection refused', failure: 'connection' })) : of('answer')
+ * })
+ * console.log(await lastValueFrom(flaky$.pipe(retryTransient({ initialDelayMs: 5 }))), calls)
+ * // Output: answer 3
+ * ```
+ *
+ * @see {@link RetriesExhaustedError} for what the caller gets when the budget is spent
+ * @see {@link https://rxjs.dev/api/operators/retry | RxJS's retry}, on which it is built
+ */
+export function retryTransient<T>(config: RetryTransientConfig = {}): MonoTypeOperatorFunction<T> {
+  const { maxRetries, initialDelayMs, maxDelayMs, jitter, random, scheduler } = normalize(config)
+  if (maxRetries === 0) return identity
+  const backoffMs = (failures: number): number =>
+    Math.round(Math.min(maxDelayMs, initialDelayMs * 2 ** (failures - 1)) * (1 - jitter * random()))
+  return retry<T>({
+    resetOnSuccess: true,
+    delay: (error: unknown, failures: number) => {
+      if (!isSafeToRetry(error)) return throwError(() => error)
+      if (failures > maxRetries) {
+        const message = `Gave up after ${failures} transient failures in a row; the last: ${error.message}`
+        return throwError(() => new RetriesExhaustedError({ message, lastError: error, attempts: failures }))
+      }
+      const retryAfterMs = 'retryAfterMs' in error ? error.retryAfterMs : undefined
+      return timer(retryAfterMs ?? backoffMs(failures), scheduler)
+    },
+  })
+}
