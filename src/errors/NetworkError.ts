@@ -2,8 +2,10 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 
 /**
  * Why the transport failed:
- * - `connection`: no answer at all (refused, DNS, TLS, reset before the headers);
- * - `reset`: the connection broke while the body was arriving;
+ * - `connection`: the request provably never left (connection refused, host not found, network
+ *   unreachable): safe to send again, even a submission;
+ * - `reset`: the connection broke after the request may have been sent (before or during the
+ *   answer): its outcome is unknown;
  * - `unparseable-body`: the body is not JSON (a proxy's HTML page, empty, truncated);
  * - `body-too-large`: the body passed the client's size cap.
  */

@@ -7,6 +7,7 @@ import { redactSecrets } from '../internal/redactSecrets.js'
 import type { ApiRequest } from './ApiRequest.js'
 import type { ApiResponse } from './ApiResponse.js'
 import { errorFromResponse } from './errorFromResponse.js'
+import { neverConnected } from './neverConnected.js'
 import { parseJson } from './parseJson.js'
 import { BodyTooLarge, readBodyCapped } from './readBodyCapped.js'
 import { scrubbedCause } from './scrubbedCause.js'
@@ -37,7 +38,7 @@ async function perform(
   const where = `${context.method} ${context.path}`
   const networkError = (failure: 'connection' | 'reset', error: unknown): NetworkError => {
     const cause = scrubbedCause(error, secrets)
-    const what = failure === 'connection' ? 'failed' : 'broke off while reading the answer'
+    const what = failure === 'connection' ? 'could not connect' : 'broke off before the answer was complete'
     return new NetworkError({ message: redactSecrets(`${where} ${what}: ${cause.message}`, secrets), failure, context, cause })
   }
   let response: Response
@@ -49,7 +50,7 @@ async function perform(
       signal,
     })
   } catch (error) {
-    throw networkError('connection', error)
+    throw networkError(neverConnected(error) ? 'connection' : 'reset', error)
   }
   const answered = { ...context, status: response.status }
   let bytes: Uint8Array

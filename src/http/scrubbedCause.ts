@@ -1,7 +1,7 @@
 import { redactSecrets } from '../internal/redactSecrets.js'
 
 /** The innermost `cause` of an error chain: where Node's fetch keeps `ECONNREFUSED`. */
-function rootOf(error: unknown): unknown {
+export function rootOf(error: unknown): unknown {
   let current = error
   for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth += 1) {
     current = current.cause

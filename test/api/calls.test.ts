@@ -1,5 +1,7 @@
 import { expect } from 'chai'
 import type { Either } from 'fp-ts/lib/Either.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { lastValueFrom, take, toArray } from 'rxjs'
 import { isPixiiError, request$, type APlusRequest, type ListingBuilderRequest, type PixiiError, type ScaleRequest } from '../../src/index.js'
 import { harness, type Harness } from '../support/watchHarness.js'
@@ -150,9 +152,30 @@ describe('REST calls over real HTTP against the simulator', () => {
       expect(failures[2]?.message).to.equal(`GET /v1/api/jobs/${id} answered 200 but the body is empty`)
     })
 
-    it('a refused connection is a retryable NetworkError', async () => {
-      const error = await leftOf(h.client({ baseUrl: 'http://127.0.0.1:1' }).getJob('job_1'))
+    it('a refused connection is a retryable NetworkError that provably never reached the server', async () => {
+      const closed = createServer()
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+      const { port } = closed.address() as AddressInfo
+      await new Promise((resolve) => closed.close(resolve))
+      const error = await leftOf(h.client({ baseUrl: `http://127.0.0.1:${port}` }).getJob('job_1'))
       expect(error).to.include({ _tag: 'NetworkError', failure: 'connection', retryable: true })
+    })
+
+    it('a connection dropped before the answer is a reset, whose outcome is unknown, not a refusal', async () => {
+      await h.close()
+      h = await harness({ http: true, track: false })
+      h.sim.faults.inject({ kind: 'hang' })
+      const pending = h.client().submitListingBuilder(listing)()
+      await new Promise<void>((resolve) => {
+        const wait = h.sim.requests$.subscribe(() => {
+          resolve()
+          queueMicrotask(() => wait.unsubscribe())
+        })
+      })
+      await h.sim.close()
+      const error = await leftOf(() => pending)
+      expect(error).to.include({ _tag: 'NetworkError', failure: 'reset', retryable: true })
+      expect(error.context).to.include({ method: 'POST', path: '/v1/api/listing_builder' })
     })
 
     it('a body over the cap is refused while reading', async () => {
