@@ -1,7 +1,7 @@
 // The pixii-rx demo: a simulated Pixii in this process, a handful of jobs watched together.
 // Run it with `npm run demo`. No key, no network: the simulator listens on 127.0.0.1.
 import { from, lastValueFrom, map, merge, tap, toArray } from 'rxjs'
-import { createPixiiClient, splitAds, toEither, type CompletedJob, type RunEvent, type Submission } from '../src/index.js'
+import { createPixiiClient, splitAds, toEither, type RunEvent, type Submission } from '../src/index.js'
 import { startSimulator } from '../src/testing/index.js'
 
 // Live jobs run 20 times faster than on Pixii (queued up to 1 s, processing 4.5 to 7.5 s).
@@ -40,7 +40,7 @@ const outcomes = await lastValueFrom(
 )
 
 const finished = outcomes.flatMap((outcome) =>
-  outcome?._tag === 'Right' && outcome.right.type === 'job' && outcome.right.job.status === 'completed' ? [outcome.right.job as CompletedJob] : [],
+  outcome?._tag === 'Right' && outcome.right.type === 'job' && outcome.right.job.status === 'completed' ? [outcome.right.job] : [],
 )
 const failures = outcomes.flatMap((outcome) => (outcome?._tag === 'Left' ? [outcome.left] : []))
 const splits = await lastValueFrom(from(finished).pipe(splitAds(), toArray()))

@@ -1,4 +1,8 @@
-// The public surface of pixii-rx. This file only re-exports.
+/**
+ * pixii-rx: RxJS streams for the Pixii image API. This file only re-exports.
+ *
+ * @module pixii-rx
+ */
 
 // codecs
 export { Ad, AdError, FailedAd, SucceededAd, isSucceededAd, type UndocumentedFields } from './codecs/Ad.js'
@@ -6,7 +10,7 @@ export { APlusRequest, APlusType } from './codecs/APlusRequest.js'
 export { ApiErrorBody } from './codecs/ApiErrorBody.js'
 export { arrayOf, type ArrayBounds } from './codecs/arrayOf.js'
 export { IsoDateTime } from './codecs/IsoDateTime.js'
-export { Job, type CompletedJob, type FailedJob, type PendingJob, type ProcessingJob } from './codecs/Job.js'
+export { Job, JobRecord, type CompletedJob, type FailedJob, type PendingJob, type ProcessingJob } from './codecs/Job.js'
 export { JobAccepted } from './codecs/JobAccepted.js'
 export { JobOutput } from './codecs/JobOutput.js'
 export { JobPage } from './codecs/JobPage.js'
@@ -68,7 +72,7 @@ export { exponentialSchedule, type ExponentialScheduleConfig } from './watch/exp
 export { fixedSchedule } from './watch/fixedSchedule.js'
 export type { PollDecision, PollEvent } from './watch/PollEvent.js'
 export type { PollContext, PollSchedule } from './watch/PollSchedule.js'
-export { defaultRetryPolicy, type RetryPolicy } from './watch/RetryPolicy.js'
+export { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from './watch/RetryPolicy.js'
 export type { WatchOptions } from './watch/WatchOptions.js'
 
 // operators

@@ -2,7 +2,7 @@ import crossFetch from 'cross-fetch'
 import { asyncScheduler } from 'rxjs'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
-import type { FetchLike, TransportConfig } from '../http/TransportConfig.js'
+import type { TransportConfig } from '../http/TransportConfig.js'
 import { defaultSchedule } from '../watch/defaultSchedule.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../watch/PollSchedule.js'
@@ -109,11 +109,11 @@ export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
     const message = `Invalid createPixiiClient options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
     throw new ValidationError({ message, source: 'client', issues })
   }
-  const apiKey = given.apiKey as string
+  const apiKey = String(given.apiKey)
   return {
     apiKey,
     baseUrl,
-    fetch: given.fetch ?? (crossFetch as FetchLike),
+    fetch: given.fetch ?? crossFetch,
     scheduler: given.scheduler ?? asyncScheduler,
     requestTimeoutMs,
     maxBodyBytes,

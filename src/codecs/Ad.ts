@@ -70,7 +70,7 @@ export const Ad = new t.Type<Ad, Ad, unknown>(
   // field that is really wrong, where a plain union would report both branches.
   (input, context) => {
     const failed = typeof input === 'object' && input !== null && (input as { preview_url?: unknown }).preview_url === null
-    return (failed ? FailedAd : SucceededAd).validate(input, context) as t.Validation<Ad>
+    return (failed ? FailedAd : SucceededAd).validate(input, context)
   },
   t.identity,
 )

@@ -3,7 +3,18 @@ import { IsoDateTime } from './IsoDateTime.js'
 import { JobOutput } from './JobOutput.js'
 import { JobStatus } from './JobStatus.js'
 
-const JobRecord = t.type(
+/**
+ * The codec of the fields every job has, whatever its status, without the rule that ties
+ * `output` to `completed`. Decode with {@link Job}; this is its building block.
+ *
+ * @example
+ * ```ts
+ * import { JobRecord } from 'pixii-rx'
+ * console.log(Object.keys(JobRecord.props).length)
+ * // Output: 10
+ * ```
+ */
+export const JobRecord = t.type(
   {
     id: t.string,
     job_type: t.string,
@@ -18,7 +29,16 @@ const JobRecord = t.type(
   },
   'Job',
 )
-type JobRecord = t.TypeOf<typeof JobRecord>
+/**
+ * The fields every job has, whatever its status; {@link Job} narrows them by `status`.
+ *
+ * @example
+ * ```ts
+ * import type { JobRecord } from 'pixii-rx'
+ * const spent = (jobs: readonly JobRecord[]): number => jobs.reduce((sum, job) => sum + job.credit_cost - job.credits_refunded, 0)
+ * ```
+ */
+export type JobRecord = t.TypeOf<typeof JobRecord>
 
 /** A job still queued. */
 export type PendingJob = JobRecord & { readonly status: 'pending' }

@@ -9,7 +9,7 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined'
   let shown: string
   try {
-    shown = typeof value === 'function' ? 'a function' : (JSON.stringify(value) ?? String(value))
+    shown = typeof value === 'function' ? 'a function' : (JSON.stringify(value) ?? (typeof value === 'symbol' ? value.toString() : typeof value))
   } catch {
     shown = Object.prototype.toString.call(value)
   }

@@ -5,7 +5,7 @@
  * ```ts
  * import { startSimulator, createSimulator, type Simulator } from 'pixii-rx/testing'
  * ```
- * @packageDocumentation
+ * @module pixii-rx/testing
  */
 export { createSimulator } from './createSimulator.js'
 export { startSimulator } from './startSimulator.js'
