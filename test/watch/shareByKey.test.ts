@@ -1,0 +1,40 @@
+import { shareByKey } from '../../src/watch/shareByKey.js'
+import { testScheduler } from '../support/marbles.js'
+
+describe('shareByKey (one polling loop per job id)', () => {
+  it('shares one source between subscribers of a key; a late one gets the latest value at once', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a--b----c|')
+      const shared = shareByKey<string, string>()
+      const watch = (): ReturnType<typeof shared> => shared('job_1', () => source)
+      expectObservable(watch()).toBe('a--b----c|')
+      expectObservable(watch()).toBe('a--b----c|')
+      expectObservable(watch(), '-----^').toBe('-----b--c|')
+      expectSubscriptions(source.subscriptions).toBe('^--------!')
+    })
+  })
+
+  it('keeps keys apart', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const one = cold('a|')
+      const two = cold('-b|')
+      const shared = shareByKey<string, string>()
+      expectObservable(shared('job_1', () => one)).toBe('a|')
+      expectObservable(shared('job_2', () => two)).toBe('-b|')
+      expectSubscriptions(one.subscriptions).toBe('^!')
+      expectSubscriptions(two.subscriptions).toBe('^-!')
+    })
+  })
+
+  it('stops the source when the last subscriber leaves, and starts afresh for the next', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a---b---c|')
+      const shared = shareByKey<string, string>()
+      const watch = shared('job_1', () => source)
+      expectObservable(watch, '^-!').toBe('a-')
+      expectObservable(watch, '^--!').toBe('a--')
+      expectObservable(watch, '------^-----!').toBe('------a---b-')
+      expectSubscriptions(source.subscriptions).toBe(['^--!', '------^-----!'])
+    })
+  })
+})
