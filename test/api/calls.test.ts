@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { lastValueFrom, take, toArray } from 'rxjs'
+import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs'
 import { isPixiiError, request$, type APlusRequest, type ListingBuilderRequest, type PixiiError, type ScaleRequest } from '../../src/index.js'
 import { harness, type Harness } from '../support/watchHarness.js'
 
@@ -166,12 +166,7 @@ describe('REST calls over real HTTP against the simulator', () => {
       h = await harness({ http: true, track: false })
       h.sim.faults.inject({ kind: 'hang' })
       const pending = h.client().submitListingBuilder(listing)()
-      await new Promise<void>((resolve) => {
-        const wait = h.sim.requests$.subscribe(() => {
-          resolve()
-          queueMicrotask(() => wait.unsubscribe())
-        })
-      })
+      await firstValueFrom(h.sim.requests$)
       await h.sim.close()
       const error = await leftOf(() => pending)
       expect(error).to.include({ _tag: 'NetworkError', failure: 'reset', retryable: true })
@@ -195,12 +190,7 @@ describe('REST calls over real HTTP against the simulator', () => {
       h.sim.faults.inject({ kind: 'hang' })
       const subscription = h.client().getJob$('job_1').subscribe()
       await h.clock.settle()
-      await new Promise<void>((resolve) => {
-        const wait = h.sim.requests$.subscribe(() => {
-          resolve()
-          queueMicrotask(() => wait.unsubscribe())
-        })
-      })
+      await firstValueFrom(h.sim.requests$)
       subscription.unsubscribe()
       const aborted = await h.sim.whenAborted(1)
       expect(aborted).to.include({ clientAborted: true, path: '/v1/api/jobs/job_1' })
@@ -210,12 +200,7 @@ describe('REST calls over real HTTP against the simulator', () => {
       h.sim.faults.inject({ kind: 'hang' })
       const controller = new AbortController()
       const pending = h.client().getJob('job_1', { signal: controller.signal })()
-      await new Promise<void>((resolve) => {
-        const wait = h.sim.requests$.subscribe(() => {
-          resolve()
-          queueMicrotask(() => wait.unsubscribe())
-        })
-      })
+      await firstValueFrom(h.sim.requests$)
       controller.abort()
       const result = await pending
       expect(result._tag === 'Left' && result.left._tag).to.equal('Aborted')
@@ -225,12 +210,7 @@ describe('REST calls over real HTTP against the simulator', () => {
     it('the request timeout fires on the scheduler, aborts, and is a retryable Timeout', async () => {
       h.sim.faults.inject({ kind: 'hang' })
       const pending = h.client({ requestTimeoutMs: 30_000 }).getJob('job_1')()
-      await new Promise<void>((resolve) => {
-        const wait = h.sim.requests$.subscribe(() => {
-          resolve()
-          queueMicrotask(() => wait.unsubscribe())
-        })
-      })
+      await firstValueFrom(h.sim.requests$)
       await h.clock.advance(30_000)
       const result = await pending
       if (result._tag === 'Right' || !isPixiiError(result.left, 'Timeout')) throw new Error('expected a Timeout')

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { lastValueFrom } from 'rxjs'
+import { filter, firstValueFrom, lastValueFrom } from 'rxjs'
 import { inspect } from 'node:util'
 import { isPixiiError, request$, type PixiiError, type PixiiErrorTag } from '../../src/index.js'
 import { harness, record, type Harness } from '../support/watchHarness.js'
@@ -47,14 +47,7 @@ describe('no error exposes the API key or a URL signature', () => {
     await leftOf(h.client({ apiKey: sim.liveKey, fetch: renamed }).getJob(sim.createJob({ key: sim.liveKey })))
     sim.faults.inject({ kind: 'hang' })
     const timing = h.client({ apiKey: sim.liveKey, requestTimeoutMs: 1_000 }).getJob('job_1')()
-    await new Promise<void>((resolve) => {
-      const wait = sim.requests$.subscribe((request) => {
-        if (request.fault === 'hang') {
-          resolve()
-          queueMicrotask(() => wait.unsubscribe())
-        }
-      })
-    })
+    await firstValueFrom(sim.requests$.pipe(filter((request) => request.fault === 'hang')))
     await h.clock.advance(1_000)
     const timed = await timing
     keep(timed._tag === 'Left' ? timed.left : timed)
