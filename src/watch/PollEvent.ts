@@ -4,7 +4,16 @@ import type { PixiiError } from '../errors/PixiiError.js'
 /** Why the watch waits as long as it does before the next poll, or why it stopped. */
 export type PollDecision =
   | { readonly kind: 'wait'; readonly delayMs: number; readonly reason: 'schedule' | 'backoff' | 'retry-after' }
-  | { readonly kind: 'stop'; readonly reason: 'completed' | 'failed' | 'fatal-error' | 'retries-exhausted' }
+  | { readonly kind: 'stop'; readonly reason: 'completed' | 'failed' | 'idle' | 'fatal-error' | 'retries-exhausted' }
+
+/**
+ * What one poll brought back: a job (and whether it was emitted as a transition), a list of an
+ * ASIN's jobs (how many, how many changed, and how many requests the poll took), or an error.
+ */
+export type PollOutcome =
+  | { readonly kind: 'job'; readonly status: JobStatus; readonly emitted: boolean }
+  | { readonly kind: 'list'; readonly jobs: number; readonly changed: number; readonly requests: number }
+  | { readonly kind: 'error'; readonly error: PixiiError }
 
 /**
  * One poll of a watch, for telemetry: when it was made, what came back, and what the watch
@@ -14,17 +23,19 @@ export type PollDecision =
  * ```ts
  * import type { PollEvent } from 'pixii-rx'
  * const log = (event: PollEvent): void => {
- *   const answer = event.outcome.kind === 'job' ? event.outcome.status : event.outcome.error._tag
+ *   const answer = event.outcome.kind === 'job' ? event.outcome.status : event.outcome.kind === 'error' ? event.outcome.error._tag : 'list'
  *   const next = event.decision.kind === 'wait' ? `wait ${event.decision.delayMs} ms (${event.decision.reason})` : 'stop'
  *   console.log(`${event.jobId} #${event.attempt}: ${answer}, ${next}`)
  * }
- * log({ jobId: 'job_1', attempt: 2, requestedAt: 0, answeredAt: 40, outcome: { kind: 'job', status: 'processing', emitted: true },
+ * log({ subject: 'job_1', jobId: 'job_1', attempt: 2, requestedAt: 0, answeredAt: 40, outcome: { kind: 'job', status: 'processing', emitted: true },
  *   decision: { kind: 'wait', delayMs: 500, reason: 'schedule' } })
  * // Output: job_1 #2: processing, wait 500 ms (schedule)
  * ```
  */
 export interface PollEvent {
-  /** The watched job. */
+  /** What the loop watches: a job id, or an ASIN for `watchAsin$`. */
+  readonly subject: string
+  /** The watched job (the ASIN for `watchAsin$`). Same as `subject`. */
   readonly jobId: string
   /** The number of this poll in the watch, from 1. */
   readonly attempt: number
@@ -32,10 +43,8 @@ export interface PollEvent {
   readonly requestedAt: number
   /** Scheduler time when it was answered or failed. */
   readonly answeredAt: number
-  /** What came back: a job (and whether it was emitted as a transition) or an error. */
-  readonly outcome:
-    | { readonly kind: 'job'; readonly status: JobStatus; readonly emitted: boolean }
-    | { readonly kind: 'error'; readonly error: PixiiError }
+  /** What came back. */
+  readonly outcome: PollOutcome
   /** What the watch does next, and why. */
   readonly decision: PollDecision
 }

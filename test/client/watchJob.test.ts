@@ -138,7 +138,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
       expect(h.sim.log.map((entry) => entry.fault ?? 'none')).to.deep.equal([
         'status', 'status', 'reset', 'malformed-json', 'html', 'empty', 'none',
       ])
-      expect(events.map(({ outcome }) => (outcome.kind === 'error' ? `${outcome.error._tag}` : outcome.status))).to.deep.equal([
+      expect(events.map(({ outcome }) => (outcome.kind === 'error' ? outcome.error._tag : outcome.kind === 'job' ? outcome.status : 'list'))).to.deep.equal([
         'ServerError', 'ServerError', 'NetworkError', 'NetworkError', 'ServerError', 'NetworkError', 'completed',
       ])
       expect(events.slice(0, 6).map(({ decision }) => decision.kind === 'wait' && decision.reason)).to.deep.equal(

@@ -134,7 +134,7 @@ describe('pollJob$ (the loop behind watchJob$)', () => {
       flush()
     })
     expect(events.map(({ attempt, requestedAt, answeredAt, outcome, decision }) => ({
-      attempt, requestedAt, answeredAt, outcome: outcome.kind === 'job' ? outcome.status : outcome.error._tag, decision,
+      attempt, requestedAt, answeredAt, outcome: outcome.kind === 'job' ? outcome.status : outcome.kind === 'error' ? outcome.error._tag : 'list', decision,
     }))).to.deep.equal([
       { attempt: 1, requestedAt: 0, answeredAt: 1, outcome: 'pending', decision: { kind: 'wait', delayMs: 10, reason: 'schedule' } },
       { attempt: 2, requestedAt: 11, answeredAt: 12, outcome: 'RateLimited', decision: { kind: 'wait', delayMs: 1234, reason: 'retry-after' } },
