@@ -24,8 +24,11 @@ export { Platform, ScaleItem, ScaleMode, ScaleRequest } from './codecs/ScaleRequ
 
 // errors
 export { AbortedError } from './errors/AbortedError.js'
+export { BufferOverflowError } from './errors/BufferOverflowError.js'
 export { DecodeError, type DecodeIssue } from './errors/DecodeError.js'
 export { describePixiiError } from './errors/describePixiiError.js'
+export { FileSystemError } from './errors/FileSystemError.js'
+export { ImageExpiredError, type ImageExpiry } from './errors/ImageExpiredError.js'
 export { InsufficientCreditsError } from './errors/InsufficientCreditsError.js'
 export { isPixiiError } from './errors/isPixiiError.js'
 export { JobFailedError } from './errors/JobFailedError.js'
@@ -47,6 +50,7 @@ export type { ApiRequest } from './http/ApiRequest.js'
 export type { ApiResponse } from './http/ApiResponse.js'
 export { keyKindOf, type KeyKind } from './http/KeyKind.js'
 export { parseRetryAfter } from './http/parseRetryAfter.js'
+export { createRequestGate, type GateState, type RequestGate } from './http/RequestGate.js'
 export { request$ } from './http/request.js'
 export type { FetchLike, TransportConfig } from './http/TransportConfig.js'
 

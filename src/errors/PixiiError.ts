@@ -1,5 +1,8 @@
 import type { AbortedError } from './AbortedError.js'
+import type { BufferOverflowError } from './BufferOverflowError.js'
 import type { DecodeError } from './DecodeError.js'
+import type { FileSystemError } from './FileSystemError.js'
+import type { ImageExpiredError } from './ImageExpiredError.js'
 import type { InsufficientCreditsError } from './InsufficientCreditsError.js'
 import type { JobFailedError } from './JobFailedError.js'
 import type { JobNotFoundError } from './JobNotFoundError.js'
@@ -42,6 +45,9 @@ export type PixiiError =
   | JobFailedError
   | AbortedError
   | RetriesExhaustedError
+  | ImageExpiredError
+  | BufferOverflowError
+  | FileSystemError
 
 /** The `_tag` of each {@link PixiiError} variant. */
 export type PixiiErrorTag = PixiiError['_tag']

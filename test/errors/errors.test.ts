@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { inspect } from 'node:util'
 import {
-  AbortedError, DecodeError, describePixiiError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError,
+  AbortedError, BufferOverflowError, DecodeError, describePixiiError, FileSystemError, ImageExpiredError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError,
   NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, TimeoutError, UnauthorizedError, ValidationError,
   type PixiiError,
 } from '../../src/index.js'
@@ -21,6 +21,9 @@ const every: PixiiError[] = [
   new JobFailedError({ message: 'failed', job: failedJob }),
   new AbortedError({ message: 'cancelled' }),
   new RetriesExhaustedError({ message: 'gave up', attempts: 9, lastError: new NetworkError({ message: 'refused', failure: 'connection' }) }),
+  new ImageExpiredError({ message: 'expired', reason: 'gone', jobId: 'job_1', adIndex: 0 }),
+  new BufferOverflowError({ message: 'too far behind', maxBuffered: 10 }),
+  new FileSystemError({ message: 'disk full', code: 'ENOSPC', file: '/tmp/x' }),
 ]
 
 describe('PixiiError', () => {
@@ -28,6 +31,7 @@ describe('PixiiError', () => {
     expect(every.map((error) => error._tag)).to.deep.equal([
       'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
       'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
+      'ImageExpired', 'BufferOverflow', 'FileSystem',
     ])
     for (const error of every) {
       expect(error).to.be.instanceOf(Error)
