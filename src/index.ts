@@ -69,6 +69,7 @@ export type { ClientSettings } from './client/normalizeOptions.js'
 export type { PixiiClient } from './client/PixiiClient.js'
 export type { PixiiClientOptions } from './client/PixiiClientOptions.js'
 export type { RunEvent, Submission } from './client/Submission.js'
+export type { WatchTarget } from './client/watchJobsWith.js'
 
 // watching
 export { defaultSchedule } from './watch/defaultSchedule.js'
@@ -77,6 +78,8 @@ export { fixedSchedule } from './watch/fixedSchedule.js'
 export type { PollDecision, PollEvent } from './watch/PollEvent.js'
 export type { PollContext, PollSchedule } from './watch/PollSchedule.js'
 export { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from './watch/RetryPolicy.js'
+export type { JobEvent } from './watch/JobEvent.js'
+export type { ManyWatchOptions } from './watch/ManyWatchOptions.js'
 export type { WatchOptions } from './watch/WatchOptions.js'
 
 // operators

@@ -12,7 +12,11 @@ import type { ListJobsQuery } from '../api/ListJobsQuery.js'
 import type { CallOptions } from '../api/toTaskEither.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { KeyKind } from '../http/KeyKind.js'
+import type { GateState } from '../http/RequestGate.js'
+import type { JobEvent } from '../watch/JobEvent.js'
+import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
+import type { WatchTarget } from './watchJobsWith.js'
 import type { RunEvent, Submission } from './Submission.js'
 
 /**
@@ -67,4 +71,19 @@ export interface PixiiClient {
   watchJob$(id: string, options?: WatchOptions): Observable<Job>
   /** Submits, then watches: emits `accepted` first (with the job id), then the transitions. */
   run$(submission: Submission, options?: WatchOptions): Observable<RunEvent>
+  /**
+   * Watches many jobs as one stream of {@link JobEvent}s, completing when every job is finished.
+   * A job's failure is an `error` event, not the end of the stream (unless `failFast`). Jobs that
+   * share an ASIN (given, or learned from this client's submissions) are read through one
+   * listing instead of one request each.
+   */
+  watchJobs$(targets: readonly WatchTarget[], options?: ManyWatchOptions): Observable<JobEvent>
+  /**
+   * Watches every job of an ASIN, including jobs submitted later: one list request per page per
+   * tick, and one full record per job when it finishes. Runs until unsubscribed, or until every
+   * job seen is finished with `completeWhenIdle`.
+   */
+  watchAsin$(asin: string, options?: ManyWatchOptions): Observable<JobEvent>
+  /** Requests in flight and waiting under the client's `maxInFlight` cap, and the peak so far. */
+  requestStats(): GateState
 }

@@ -32,6 +32,11 @@ export interface PixiiClientOptions {
   readonly requestTimeoutMs?: number
   /** The largest response body accepted, in bytes, enforced while reading. Default 10 MiB. */
   readonly maxBodyBytes?: number
+  /**
+   * The most requests this client has in flight at once, across every call and watch; the others
+   * wait their turn in order. Default 16.
+   */
+  readonly maxInFlight?: number
   /** When watches poll. Default: `defaultSchedule` (250 ms doubling to 5 s). */
   readonly schedule?: PollSchedule
   /** How watches ride out transient failures. Default: `defaultRetryPolicy` (8 in a row). */

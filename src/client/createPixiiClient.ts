@@ -1,5 +1,5 @@
 import type * as t from 'io-ts'
-import { concat, concatMap, map, of, type Observable } from 'rxjs'
+import { concat, concatMap, map, of, tap, type Observable } from 'rxjs'
 import { APlusRequest } from '../codecs/APlusRequest.js'
 import type { JobAccepted } from '../codecs/JobAccepted.js'
 import { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
@@ -13,6 +13,8 @@ import { normalizeOptions } from './normalizeOptions.js'
 import type { PixiiClient } from './PixiiClient.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
 import type { RunEvent, Submission } from './Submission.js'
+import { watchAsinWith } from './watchAsinWith.js'
+import { watchJobsWith } from './watchJobsWith.js'
 import { watchWith } from './watchWith.js'
 
 /**
@@ -32,14 +34,21 @@ import { watchWith } from './watchWith.js'
  */
 export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
   const settings = normalizeOptions(options)
+  // The ASIN of every job this client submitted, so that watchJobs$ can batch them by listing.
+  const knownAsins = new Map<string, string>()
   const submitter =
-    <A>(path: SubmissionPath, codec: t.Decoder<unknown, A>) =>
+    <A extends { readonly asin: string }>(path: SubmissionPath, codec: t.Decoder<unknown, A>) =>
     (request: A): Observable<JobAccepted> =>
-      submit$(settings, path, codec, request).pipe(map(({ accepted }) => accepted))
+      submit$(settings, path, codec, request).pipe(
+        map(({ accepted }) => accepted),
+        tap((accepted) => knownAsins.set(accepted.job_id, request.asin)),
+      )
   const submitListingBuilder$ = submitter('/v1/api/listing_builder', ListingBuilderRequest)
   const submitScale$ = submitter('/v1/api/scale', ScaleRequest)
   const submitAPlus$ = submitter('/v1/api/a_plus', APlusRequest)
   const watchJob$ = watchWith(settings)
+  const watchJobs$ = watchJobsWith(settings, watchJob$, knownAsins)
+  const watchAsin$ = watchAsinWith(settings)
   const submit = (submission: Submission): Observable<JobAccepted> => {
     switch (submission.kind) {
       case 'listingBuilder':
@@ -63,6 +72,9 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
     submitAPlus: (request, callOptions) => toTaskEither(submitAPlus$(request), callOptions),
     submitAPlus$,
     watchJob$,
+    watchJobs$,
+    watchAsin$,
+    requestStats: () => settings.gate.state(),
     run$: (submission, watchOptions) =>
       submit(submission).pipe(
         concatMap((accepted) =>

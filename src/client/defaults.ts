@@ -3,4 +3,5 @@ export const defaults = {
   baseUrl: 'https://api.pixii.ai',
   requestTimeoutMs: 30_000,
   maxBodyBytes: 10 * 1024 * 1024,
+  maxInFlight: 16,
 } as const

@@ -2,6 +2,7 @@ import crossFetch from 'cross-fetch'
 import { asyncScheduler } from 'rxjs'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
+import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { defaultSchedule } from '../watch/defaultSchedule.js'
 import type { PollEvent } from '../watch/PollEvent.js'
@@ -14,6 +15,7 @@ import type { PixiiClientOptions } from './PixiiClientOptions.js'
 
 /** Normalised client settings: the transport's, plus what the key says. */
 export interface ClientSettings extends TransportConfig {
+  readonly gate: RequestGate
   readonly keyKind: KeyKind
   readonly schedule: PollSchedule
   readonly retry: FullRetryPolicy
@@ -22,7 +24,7 @@ export interface ClientSettings extends TransportConfig {
 }
 
 const knownOptions: ReadonlySet<string> = new Set([
-  'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'schedule', 'retry', 'onPoll', 'random',
+  'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
 ])
 
 function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
@@ -99,6 +101,8 @@ export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
   const maxBodyBytes = given.maxBodyBytes ?? defaults.maxBodyBytes
   checkPositive('requestTimeoutMs', requestTimeoutMs, false, issues)
   checkPositive('maxBodyBytes', maxBodyBytes, true, issues)
+  const maxInFlight = given.maxInFlight ?? defaults.maxInFlight
+  checkPositive('maxInFlight', maxInFlight, true, issues)
   checkCallable(given.fetch, 'fetch', undefined, issues)
   checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
   checkCallable(given.schedule, 'schedule', 'nextDelayMs', issues)
@@ -117,6 +121,7 @@ export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
     scheduler: given.scheduler ?? asyncScheduler,
     requestTimeoutMs,
     maxBodyBytes,
+    gate: createRequestGate(maxInFlight),
     keyKind: keyKindOf(apiKey),
     schedule: given.schedule ?? defaultSchedule,
     retry,

@@ -1,4 +1,5 @@
 import type { SchedulerLike } from 'rxjs'
+import type { RequestGate } from './RequestGate.js'
 
 /** The fetch function the transport calls: the global one, cross-fetch's, or a simulator's. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -29,4 +30,6 @@ export interface TransportConfig {
   readonly requestTimeoutMs: number
   /** The largest response body accepted, enforced while reading. */
   readonly maxBodyBytes: number
+  /** The cap on requests in flight shared by every call of a client; none when absent. */
+  readonly gate?: RequestGate
 }

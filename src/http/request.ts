@@ -79,7 +79,8 @@ async function perform(
  * aborts the request (the server sees the connection close) and clears the timeout; the answer
  * is one {@link ApiResponse} for a 2xx with a JSON body, and every other outcome is a typed
  * {@link PixiiError} in the error channel: documented error codes, 5xx, bodies that are empty,
- * HTML, truncated or too large, broken connections, and the per-request timeout.
+ * HTML, truncated or too large, broken connections, and the per-request timeout. With a `gate`
+ * in the config, the request waits for a free slot before it is sent.
  *
  * @example
  * ```ts
@@ -98,7 +99,7 @@ async function perform(
  * ```
  */
 export function request$(config: TransportConfig, request: ApiRequest): Observable<ApiResponse> {
-  return new Observable<ApiResponse>((subscriber) => {
+  const answer$ = new Observable<ApiResponse>((subscriber) => {
     const controller = new AbortController()
     const context: RequestContext = {
       method: request.method,
@@ -126,4 +127,6 @@ export function request$(config: TransportConfig, request: ApiRequest): Observab
       if (!finished) controller.abort()
     }
   })
+  // The timeout starts with the request itself, not while it waits for a slot.
+  return config.gate === undefined ? answer$ : config.gate.run(answer$)
 }

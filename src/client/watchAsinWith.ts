@@ -1,0 +1,52 @@
+import { defer, filter, throwError, type Observable } from 'rxjs'
+import { getJob$ } from '../api/getJob.js'
+import { listJobPage$ } from '../api/listJobPage.js'
+import { validateInput } from '../api/validateInput.js'
+import { Asin } from '../codecs/primitives.js'
+import { ValidationError } from '../errors/ValidationError.js'
+import { asinBody, type AsinLoopEvent } from '../watch/asinBody.js'
+import type { JobEvent } from '../watch/JobEvent.js'
+import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
+import { pollLoop$ } from '../watch/pollLoop.js'
+import { shareByKey } from '../watch/shareByKey.js'
+import { loopSettings } from './loopSettings.js'
+import type { ClientSettings } from './normalizeOptions.js'
+
+/** The polling loop of one ASIN's listing, for every job or only some (`only`). */
+export function asinLoop$(
+  settings: ClientSettings,
+  asin: string,
+  options: ManyWatchOptions,
+  only?: ReadonlySet<string>,
+): Observable<AsinLoopEvent> {
+  return defer(() => {
+    const checked = validateInput(Asin, asin, 'asin')
+    if (!checked.ok) return throwError(() => checked.error)
+    const loop = loopSettings(settings, options, only === undefined ? 'watchAsin$' : 'watchJobs$')
+    if (loop instanceof ValidationError) return throwError(() => loop)
+    const limit = options.pageSize ?? 100
+    return pollLoop$({
+      ...loop,
+      subject: asin,
+      label: `ASIN ${asin}`,
+      body: () =>
+        asinBody({
+          page$: (page) => listJobPage$(settings, { asin, page, limit }),
+          getJob$: (id) => getJob$(settings, id),
+          completeWhenIdle: options.completeWhenIdle ?? false,
+          ...(only === undefined ? {} : { only }),
+        }),
+    })
+  })
+}
+
+/** The `watchAsin$` of one client: one shared listing loop per ASIN and options. */
+export function watchAsinWith(settings: ClientSettings): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
+  const shared = shareByKey<string, AsinLoopEvent>()
+  return (asin, options = {}) => {
+    const key = `${asin}\u0000${options.pageSize ?? 100}\u0000${options.completeWhenIdle === true}`
+    return shared(key, () => asinLoop$(settings, asin, options)).pipe(
+      filter((event): event is JobEvent => event.kind !== 'missing'),
+    )
+  }
+}

@@ -1,0 +1,70 @@
+import { catchError, defer, from, map, merge, mergeMap, of, tap, throwError, type Observable } from 'rxjs'
+import type { Job } from '../codecs/Job.js'
+import { isPixiiError } from '../errors/isPixiiError.js'
+import type { JobEvent } from '../watch/JobEvent.js'
+import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
+import type { WatchOptions } from '../watch/WatchOptions.js'
+import type { ClientSettings } from './normalizeOptions.js'
+import { asinLoop$ } from './watchAsinWith.js'
+
+/** A job to watch: its id, and the ASIN it was submitted for when known (for list batching). */
+export type WatchTarget = string | { readonly id: string; readonly asin?: string }
+
+/** How `watchJobs$` reaches one job on its own. */
+type WatchOne = (id: string, options?: WatchOptions) => Observable<Job>
+
+function asEvents(id: string, job$: Observable<Job>): Observable<JobEvent> {
+  return job$.pipe(
+    map((job): JobEvent => ({ kind: 'job', id, status: job.status, job })),
+    catchError((error: unknown) => (isPixiiError(error) ? of<JobEvent>({ kind: 'error', id, error }) : throwError(() => error))),
+  )
+}
+
+/** Jobs that share an ASIN (at least two of them) are polled through one listing. */
+function groupByAsin(targets: readonly WatchTarget[], knownAsins: ReadonlyMap<string, string>, batch: boolean) {
+  const asinOf = new Map<string, string | undefined>()
+  for (const target of targets) {
+    const id = typeof target === 'string' ? target : target.id
+    const asin = (typeof target === 'string' ? undefined : target.asin) ?? knownAsins.get(id)
+    if (!asinOf.has(id) || asin !== undefined) asinOf.set(id, asin)
+  }
+  const byAsin = new Map<string, string[]>()
+  for (const [id, asin] of asinOf) if (batch && asin !== undefined) byAsin.set(asin, [...(byAsin.get(asin) ?? []), id])
+  const groups = [...byAsin].filter(([, ids]) => ids.length >= 2)
+  const grouped = new Set(groups.flatMap(([, ids]) => ids))
+  return { groups, alone: [...asinOf.keys()].filter((id) => !grouped.has(id)) }
+}
+
+/**
+ * The `watchJobs$` of one client: each job on its own loop (shared with `watchJob$`), except jobs
+ * that share an ASIN, which are read through one listing; a job the listing does not hold falls
+ * back to its own loop. Per-job failures are `error` events unless `failFast`.
+ */
+export function watchJobsWith(
+  settings: ClientSettings,
+  watchOne: WatchOne,
+  knownAsins: ReadonlyMap<string, string>,
+): (targets: readonly WatchTarget[], options?: ManyWatchOptions) => Observable<JobEvent> {
+  return (targets, options = {}) =>
+    defer(() => {
+      const { groups, alone } = groupByAsin(targets, knownAsins, options.batchByAsin ?? true)
+      const single = (id: string): Observable<JobEvent> => asEvents(id, watchOne(id, options))
+      const batched = groups.map(([asin, ids]) => {
+        const open = new Set(ids)
+        return asinLoop$(settings, asin, options, new Set(ids)).pipe(
+          tap((event) => {
+            if (event.kind === 'error' || (event.kind === 'job' && (event.status === 'completed' || event.status === 'failed'))) open.delete(event.id)
+            if (event.kind === 'missing') open.delete(event.id)
+          }),
+          mergeMap((event) => (event.kind === 'missing' ? single(event.id) : of(event))),
+          // The listing as a whole failed (key refused, retries exhausted): every open job reports it.
+          catchError((error: unknown) =>
+            isPixiiError(error) ? from([...open].map((id): JobEvent => ({ kind: 'error', id, error }))) : throwError(() => error),
+          ),
+        )
+      })
+      const events = merge(...alone.map(single), ...batched)
+      if (options.failFast !== true) return events
+      return events.pipe(mergeMap((event) => (event.kind === 'error' ? throwError(() => event.error) : of(event))))
+    })
+}

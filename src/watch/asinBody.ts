@@ -1,0 +1,108 @@
+import { catchError, forkJoin, map, mergeMap, of, throwError, toArray, type Observable } from 'rxjs'
+import type { Job } from '../codecs/Job.js'
+import type { JobPage } from '../codecs/JobPage.js'
+import { isTerminalStatus } from '../codecs/JobStatus.js'
+import type { JobSummary } from '../codecs/JobSummary.js'
+import { isPixiiError } from '../errors/isPixiiError.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import type { JobEvent } from './JobEvent.js'
+import { listAllPages$ } from './listAllPages.js'
+import type { LoopBody, LoopStep } from './pollLoop.js'
+import { jobStep } from './pollJob.js'
+import { statusRank } from './statusRank.js'
+
+/** An event of an ASIN loop: a job event, or a watched id the listing does not hold. */
+export type AsinLoopEvent = JobEvent | { readonly kind: 'missing'; readonly id: string }
+
+/** One tick of an ASIN loop: the summaries, and the full records of newly finished jobs. */
+interface Tick {
+  readonly summaries: readonly JobSummary[]
+  readonly records: ReadonlyArray<{ readonly id: string; readonly job?: Job; readonly error?: PixiiError }>
+  readonly requests: number
+}
+
+/** How an ASIN loop reaches the API and what it watches. */
+export interface AsinBodyConfig {
+  readonly page$: (page: number) => Observable<JobPage>
+  readonly getJob$: (id: string) => Observable<Job>
+  /** Only these ids (`watchJobs$` batching); every job of the ASIN when absent. */
+  readonly only?: ReadonlySet<string>
+  /** End once every job seen is finished (always the case with `only`). */
+  readonly completeWhenIdle: boolean
+}
+
+function uniqueOldestFirst(pages: readonly JobPage[]): JobSummary[] {
+  const byId = new Map<string, JobSummary>()
+  for (const page of pages) for (const summary of page.data) if (!byId.has(summary.id)) byId.set(summary.id, summary)
+  return [...byId.values()].reverse()
+}
+
+/**
+ * The body of a loop that polls one ASIN's listing: each tick reads the pages (all of them, or
+ * only until every watched id is found), emits a `status` event per new or advanced status, and
+ * fetches each finished job's full record once.
+ */
+export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> {
+  const { only } = config
+  const shown = new Map<string, Job | JobSummary>()
+  const done = new Set<string>()
+  const pending = (): string[] => [...(only ?? [])].filter((id) => !done.has(id))
+  const fetchRecord = (id: string): Observable<Tick['records'][number]> =>
+    config.getJob$(id).pipe(
+      map((job) => ({ id, job })),
+      catchError((error: unknown) => (isPixiiError(error) && !error.retryable ? of({ id, error }) : throwError(() => error))),
+    )
+
+  const poll = (): Observable<Tick> => {
+    const wanted = new Set(pending())
+    const seen = new Set<string>()
+    const enough = (page: JobPage): boolean => {
+      for (const summary of page.data) seen.add(summary.id)
+      return only !== undefined && [...wanted].every((id) => seen.has(id))
+    }
+    return listAllPages$(config.page$, enough).pipe(
+      toArray(),
+      mergeMap((pages) => {
+        const summaries = uniqueOldestFirst(pages).filter((summary) => only === undefined || only.has(summary.id))
+        const finished = summaries.filter((summary) => isTerminalStatus(summary.status) && !done.has(summary.id))
+        const records$ = finished.length === 0 ? of([]) : forkJoin(finished.map((summary) => fetchRecord(summary.id)))
+        return records$.pipe(map((records) => ({ summaries, records, requests: pages.length + finished.length })))
+      }),
+    )
+  }
+
+  const onAnswer = (tick: Tick): LoopStep<AsinLoopEvent> => {
+    const emit: AsinLoopEvent[] = []
+    for (const summary of tick.summaries) {
+      const before = shown.get(summary.id)
+      if (isTerminalStatus(summary.status) || (before !== undefined && statusRank(summary.status) <= statusRank(before.status))) continue
+      shown.set(summary.id, summary)
+      emit.push({ kind: 'status', id: summary.id, status: summary.status, summary })
+    }
+    for (const { id, job, error } of tick.records) {
+      if (error !== undefined) {
+        done.add(id)
+        emit.push({ kind: 'error', id, error })
+        continue
+      }
+      if (job === undefined || !isTerminalStatus(job.status)) continue
+      done.add(id)
+      const step = jobStep(job, undefined)
+      shown.set(id, job)
+      emit.push({ kind: 'job', id, status: job.status, job })
+      if (step.stop?.error !== undefined && isPixiiError(step.stop.error)) emit.push({ kind: 'error', id, error: step.stop.error })
+    }
+    const listed = new Set(tick.summaries.map((summary) => summary.id))
+    for (const id of only === undefined ? [] : pending()) {
+      if (listed.has(id)) continue
+      done.add(id)
+      emit.push({ kind: 'missing', id })
+    }
+    const outcome = { kind: 'list', jobs: tick.summaries.length, changed: emit.length, requests: tick.requests } as const
+    const idle = shown.size > 0 && [...shown.keys()].every((id) => done.has(id))
+    const finished = only === undefined ? config.completeWhenIdle && idle : pending().length === 0
+    return finished ? { emit, outcome, stop: { reason: 'idle' } } : { emit, outcome }
+  }
+
+  return { poll, onAnswer }
+}
