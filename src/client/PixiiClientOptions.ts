@@ -5,7 +5,8 @@ import type { PollSchedule } from '../watch/PollSchedule.js'
 import type { RetryPolicy } from '../watch/RetryPolicy.js'
 
 /**
- * How to build a client. Only `apiKey` is required; every other field has a default.
+ * How to build a client. Only `apiKey` is required (except in a browser talking to its own
+ * origin); every other field has a default.
  *
  * @example
  * ```ts
@@ -17,13 +18,24 @@ import type { RetryPolicy } from '../watch/RetryPolicy.js'
  * ```
  */
 export interface PixiiClientOptions {
-  /** The organisation's key, `pk_live_…` or `pk_test_…`. Sent only as a bearer header. */
-  readonly apiKey: string
+  /**
+   * The organisation's key, `pk_live_…` or `pk_test_…`. Sent only as a bearer header. Required,
+   * except in a browser whose `baseUrl` has the page's own origin (a proxy there adds the key).
+   * In a browser a `pk_live_` key is refused unless `dangerouslyAllowLiveKeyInBrowser` is true.
+   */
+  readonly apiKey?: string
   /**
    * Where the API lives. Default `https://api.pixii.ai`. Plain `http:` is refused unless the
-   * host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`), as for a local simulator.
+   * host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`), as for a local simulator. In a
+   * browser, a path such as `/pixii` means the page's own origin, over whatever protocol the
+   * page uses when no key is sent.
    */
   readonly baseUrl?: string
+  /**
+   * Accept a `pk_live_` key in a browser, where anyone who opens the page can read it. Default
+   * false. Prefer a server that holds the key (`pixii-rx/proxy`). Ignored outside browsers.
+   */
+  readonly dangerouslyAllowLiveKeyInBrowser?: boolean
   /** The fetch implementation. Default: cross-fetch (the platform's fetch in browsers). */
   readonly fetch?: FetchLike
   /** The clock and timer source of every timer in the client. Default: rxjs `asyncScheduler`. */

@@ -1,5 +1,7 @@
 import crossFetch from 'cross-fetch'
 import { asyncScheduler } from 'rxjs'
+import { browserTarget } from '../browser/browserTarget.js'
+import { detectRuntime, type Runtime } from '../browser/detectRuntime.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
@@ -25,6 +27,7 @@ export interface ClientSettings extends TransportConfig {
 
 const knownOptions: ReadonlySet<string> = new Set([
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
+  'dangerouslyAllowLiveKeyInBrowser',
 ])
 
 function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
@@ -36,7 +39,9 @@ function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
   }
 }
 
-function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[]): string {
+// `pagesOwnOrigin`: a browser page talking to its own server without a key; plain http there is
+// the page's own choice, and no key travels.
+function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[], pagesOwnOrigin = false): string {
   const refuse = (why: string): string => {
     issues.push({ path: 'baseUrl', message: `${why}, got ${JSON.stringify(String(baseUrl))}` })
     return defaults.baseUrl
@@ -45,7 +50,7 @@ function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[]): string {
   const url = new URL(baseUrl)
   if (url.username !== '' || url.password !== '') return refuse('expected a URL without credentials')
   if (url.search !== '' || url.hash !== '') return refuse('expected a URL without query or fragment')
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !pagesOwnOrigin) {
     return refuse('expected https (plain http only to a loopback host)')
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('expected an https URL')
@@ -87,16 +92,18 @@ function checkPositive(name: string, value: unknown, integer: boolean, issues: V
 
 /**
  * Checks and completes client options in one place, against one defaults object. A bad option
- * throws a {@link ValidationError} whose message names every offending field.
+ * throws a {@link ValidationError} whose message names every offending field. `runtime` says
+ * whether this is a browser (see `browserTarget` for the rules there); tests pass one.
  */
-export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
+export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime = detectRuntime()): ClientSettings {
   const issues: ValidationIssue[] = []
   const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PixiiClientOptions>
   for (const name of Object.keys(given)) {
     if (!knownOptions.has(name)) issues.push({ path: name, message: 'is not an option of createPixiiClient' })
   }
-  checkApiKey(given.apiKey, issues)
-  const baseUrl = checkBaseUrl(given.baseUrl ?? defaults.baseUrl, issues)
+  const target = browserTarget({ ...given, baseUrl: given.baseUrl ?? defaults.baseUrl }, runtime, issues)
+  if (given.apiKey !== undefined || target.apiKeyRequired) checkApiKey(given.apiKey, issues)
+  const baseUrl = checkBaseUrl(target.baseUrl, issues, target.sameOrigin && given.apiKey === undefined)
   const requestTimeoutMs = given.requestTimeoutMs ?? defaults.requestTimeoutMs
   const maxBodyBytes = given.maxBodyBytes ?? defaults.maxBodyBytes
   checkPositive('requestTimeoutMs', requestTimeoutMs, false, issues)
@@ -113,9 +120,9 @@ export function normalizeOptions(options: PixiiClientOptions): ClientSettings {
     const message = `Invalid createPixiiClient options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
     throw new ValidationError({ message, source: 'client', issues })
   }
-  const apiKey = String(given.apiKey)
+  const apiKey = given.apiKey === undefined ? undefined : String(given.apiKey)
   return {
-    apiKey,
+    ...(apiKey === undefined ? {} : { apiKey }),
     baseUrl,
     fetch: given.fetch ?? crossFetch,
     scheduler: given.scheduler ?? asyncScheduler,
