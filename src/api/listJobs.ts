@@ -1,4 +1,4 @@
-import { concat, defer, EMPTY, from, mergeMap, type Observable } from 'rxjs'
+import { concat, defer, EMPTY, from, identity, mergeMap, type Observable } from 'rxjs'
 import type { JobPage } from '../codecs/JobPage.js'
 import type { JobSummary } from '../codecs/JobSummary.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
@@ -8,6 +8,13 @@ import { listJobPage$ } from './listJobPage.js'
 export interface ListJobsOptions {
   /** Summaries per page request, 1 to 100. Default 20. */
   readonly limit?: number
+  /**
+   * Wraps the request of each page after the first, so that it is made only when this says so.
+   * Pass `toReadable`'s `demand.ready` (from `pixii-rx/node`) to fetch the next page only when a
+   * slow reader has caught up. Default: the next page is requested as soon as the previous one
+   * has been emitted.
+   */
+  readonly pace?: <T>(nextPage$: Observable<T>) => Observable<T>
 }
 
 function hasMore(page: JobPage): boolean {
@@ -37,9 +44,10 @@ function hasMore(page: JobPage): boolean {
  * ```
  */
 export function listJobs$(config: TransportConfig, asin: string, options: ListJobsOptions = {}): Observable<JobSummary> {
+  const pace = options.pace ?? identity
   const pageFrom = (page: number): Observable<JobSummary> =>
     listJobPage$(config, { asin, page, ...(options.limit === undefined ? {} : { limit: options.limit }) }).pipe(
-      mergeMap((result) => concat(from(result.data), hasMore(result) ? defer(() => pageFrom(page + 1)) : EMPTY)),
+      mergeMap((result) => concat(from(result.data), hasMore(result) ? pace(defer(() => pageFrom(page + 1))) : EMPTY)),
     )
   return defer(() => pageFrom(1))
 }

@@ -28,14 +28,17 @@ const headerLines = 1
 const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx': 'src/index.js',
   'pixii-rx/testing': 'src/testing/index.js',
+  'pixii-rx/proxy': 'src/proxy/index.js',
+  'pixii-rx/node': 'src/node/index.js',
 }
 
 /**
- * Points `pixii-rx` and `pixii-rx/testing` at the sources, and a relative specifier (an example
- * of an internal module importing `./model.js`) at the file it means from the documented file.
+ * Points `pixii-rx` and its subpaths in `entryPoints` at the sources, and a relative specifier
+ * (an example of an internal module importing `./model.js`) at the file it means from the
+ * documented file.
  */
 function rewriteImports(code: string, source: string): string {
-  const importing = /\b(from\s+|import\s*\(\s*|import\s+)(['"])(pixii-rx(?:\/testing)?|\.{1,2}\/[^'"]*)\2/g
+  const importing = /\b(from\s+|import\s*\(\s*|import\s+)(['"])(pixii-rx(?:\/[\w-]+)?|\.{1,2}\/[^'"]*)\2/g
   return code.replace(importing, (match, keyword: string, quote: string, specifier: string) => {
     const target = specifier.startsWith('.') ? join(root, dirname(source), specifier) : entryPoints[specifier]
     if (target === undefined) return match

@@ -1,0 +1,134 @@
+import { concat, defer, EMPTY, from, map, mergeMap, Observable, of, tap, timeout, type OperatorFunction } from 'rxjs'
+import type { Job } from '../codecs/Job.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import { TimeoutError } from '../errors/TimeoutError.js'
+import { completedJob } from '../operators/completedJob.js'
+import { buildManifest } from './buildManifest.js'
+import type { DownloadAdsOptions } from './DownloadAdsOptions.js'
+import type { DownloadEvent, DownloadProgress } from './DownloadEvent.js'
+import type { DownloadedImage } from './DownloadManifest.js'
+import { downloadImage } from './downloadImage.js'
+import { shownUrl } from './imageUrl.js'
+import type { DownloadSettings, ImageOutcome, ImageTask } from './ImageTask.js'
+import { createLimiter } from './limiter.js'
+import { normalizeDownloadOptions } from './normalizeDownloadOptions.js'
+import { prepareJob, type PreparedJob } from './prepareJob.js'
+import { writeJsonAtomically } from './writeJsonAtomically.js'
+
+/** One image's download as a cold Observable: unsubscribing aborts it; past `timeoutMs` it is a `Timeout`. */
+function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOutcome> {
+  const download$ = new Observable<ImageOutcome>((subscriber) => {
+    const controller = new AbortController()
+    downloadImage(task, settings, controller.signal).then(
+      (outcome) => {
+        subscriber.next(outcome)
+        subscriber.complete()
+      },
+      (error: unknown) => subscriber.error(error),
+    )
+    return () => controller.abort()
+  })
+  const late = (): ImageOutcome => {
+    const url = new URL(task.url)
+    const message = `The download of ${shownUrl(url)} took more than ${settings.timeoutMs} ms`
+    const error = new TimeoutError({ message, deadline: 'request', ms: settings.timeoutMs, context: { method: 'GET', path: url.pathname, jobId: task.job.id } })
+    return { ok: false, error }
+  }
+  return download$.pipe(timeout({ first: settings.timeoutMs, scheduler: settings.scheduler, with: () => of(late()) }))
+}
+
+/**
+ * Downloads the images of every completed job of a stream (a watch, a merge of watches), before
+ * their signed URLs expire 7 days after completion. Jobs that are not completed are skipped, and
+ * each job id is handled once. For each job it writes `<dir>/<job id>/ad-01.png`, … and a
+ * `manifest.json` (see {@link DownloadManifest}).
+ *
+ * - At most `concurrency` images at once across all jobs, each streamed to disk (never held whole
+ *   in memory), through a temporary file renamed into place: a crash or a kill never leaves a
+ *   half-written image under its final name.
+ * - A file already there with the same size (as the previous manifest or the host's
+ *   `Content-Length` says) is kept and not downloaded again.
+ * - The image host never receives the API key or any `Authorization` header; redirects are
+ *   followed only to `https:` (or `http:` on a loopback host); no event, error or manifest
+ *   contains a URL's query (its signature).
+ * - An image that cannot be downloaded is an `image-failed` event with a typed error, and the
+ *   other images go on: `ImageExpired` when the host answers 403 or 410 or the job completed more
+ *   than 7 days ago (no request then), `DecodeError` for a type other than `image/*`,
+ *   `NetworkError` for a broken or too large body (`maxBytes`), `Timeout`, `FileSystem`.
+ * - The stream itself fails only when a job's folder cannot be created (`FileSystem`), or with
+ *   the source's error. Unsubscribing aborts every download in flight and removes its temporary
+ *   file.
+ *
+ * Throws a `ValidationError` naming the field when an option is invalid.
+ *
+ * @example
+ * ```ts
+ * import { mkdtemp, readdir, rm } from 'node:fs/promises'
+ * import { tmpdir } from 'node:os'
+ * import { join } from 'node:path'
+ * import { lastValueFrom } from 'rxjs'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { downloadAds } from 'pixii-rx/node'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator()
+ * const pixii = createPixiiClient({ apiKey: simulator.testKey, baseUrl: simulator.url })
+ * const dir = await mkdtemp(join(tmpdir(), 'pixii-images-'))
+ * const id = simulator.createJob({ key: simulator.testKey, adCount: 3, outcome: { kind: 'partial', failedAds: 1, errorCode: 'CONTENT_POLICY' } })
+ * const last = await lastValueFrom(pixii.watchJob$(id).pipe(downloadAds({ dir })))
+ * if (last.type === 'manifest') console.log(last.manifest.images.length, last.manifest.failedAds[0]?.code, last.progress.done)
+ * console.log((await readdir(join(dir, id))).join(' '))
+ * console.log(simulator.imageLog.filter((request) => request.hadAuthorization).length)
+ * await simulator.close()
+ * await rm(dir, { recursive: true })
+ * // Output: 2 CONTENT_POLICY 2
+ * // Output: ad-01.png ad-02.png manifest.json
+ * // Output: 0
+ * ```
+ *
+ * @see {@link splitAds} for the succeeded and failed images without downloading them
+ */
+export function downloadAds(options: DownloadAdsOptions): OperatorFunction<Job, DownloadEvent> {
+  const settings = normalizeDownloadOptions(options)
+  return (source) =>
+    defer(() => {
+      const limit = createLimiter(settings.concurrency)
+      const seen = new Set<string>()
+      let progress: DownloadProgress = { images: 0, done: 0, skipped: 0, failed: 0, bytes: 0 }
+
+      const jobEvents$ = (prepared: PreparedJob): Observable<DownloadEvent> => {
+        const { job, tasks, manifestFile } = prepared
+        const images: DownloadedImage[] = []
+        const failures: Array<{ adIndex: number; error: PixiiError }> = []
+        const imageEvent = (task: ImageTask, outcome: ImageOutcome): DownloadEvent => {
+          if (!outcome.ok) {
+            failures.push({ adIndex: task.adIndex, error: outcome.error })
+            progress = { ...progress, failed: progress.failed + 1 }
+            return { type: 'image-failed', jobId: job.id, adIndex: task.adIndex, error: outcome.error, progress }
+          }
+          const { entry, skipped } = outcome
+          images.push(entry)
+          progress = { ...progress, done: progress.done + 1, skipped: progress.skipped + (skipped ? 1 : 0), bytes: progress.bytes + (skipped ? 0 : entry.bytes) }
+          return { type: 'image', jobId: job.id, adIndex: task.adIndex, file: task.file, bytes: entry.bytes, sha256: entry.sha256, skipped, progress }
+        }
+        const manifest$ = defer(async (): Promise<DownloadEvent> => {
+          const manifest = buildManifest(job, images, failures, new Date(settings.scheduler.now()).toISOString())
+          await writeJsonAtomically(manifestFile, manifest)
+          return { type: 'manifest', jobId: job.id, file: manifestFile, manifest, progress }
+        })
+        const images$ = from(tasks).pipe(mergeMap((task) => limit(image$(task, settings)).pipe(map((outcome) => imageEvent(task, outcome)))))
+        return concat(images$, manifest$)
+      }
+
+      return source.pipe(
+        completedJob(),
+        mergeMap((job) => {
+          if (seen.has(job.id)) return EMPTY
+          seen.add(job.id)
+          return defer(() => prepareJob(job, settings.dir)).pipe(
+            tap((prepared) => (progress = { ...progress, images: progress.images + prepared.tasks.length })),
+            mergeMap(jobEvents$),
+          )
+        }),
+      )
+    })
+}

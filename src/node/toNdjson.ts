@@ -1,0 +1,42 @@
+import { Transform } from 'node:stream'
+import { ValidationError } from '../errors/ValidationError.js'
+
+/**
+ * A Transform stream that writes each object it receives as one line of JSON (NDJSON): objects
+ * in, UTF-8 text out, for `pipeline(toReadable(job$), toNdjson(), process.stdout)`. Values with
+ * a `toJSON` (every `PixiiError`, `Date`) use it. A value that cannot be encoded (a cycle, a
+ * `bigint`) fails the stream with a `ValidationError`.
+ *
+ * @example
+ * ```ts
+ * import { pipeline } from 'node:stream/promises'
+ * import { Writable } from 'node:stream'
+ * import { of } from 'rxjs'
+ * import { JobNotFoundError } from 'pixii-rx'
+ * import { toNdjson, toReadable } from 'pixii-rx/node'
+ * let text = ''
+ * const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { text += chunk.toString(); done() } })
+ * const events = of({ type: 'job', status: 'pending' }, { type: 'error', error: new JobNotFoundError({ message: 'gone' }) })
+ * await pipeline(toReadable(events), toNdjson(), sink)
+ * for (const line of text.trimEnd().split('\n')) console.log(line)
+ * // Output: {"type":"job","status":"pending"}
+ * // Output: {"type":"error","error":{"context":{},"_tag":"JobNotFound","name":"JobNotFoundError","retryable":false,"message":"gone"}}
+ * ```
+ */
+export function toNdjson(): Transform {
+  return new Transform({
+    writableObjectMode: true,
+    readableObjectMode: false,
+    transform(value: unknown, _encoding, callback) {
+      let line: string | undefined
+      try {
+        line = JSON.stringify(value)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error)
+        callback(new ValidationError({ message: `toNdjson: a value cannot be encoded as JSON: ${reason}`, source: 'client', issues: [{ path: '', message: reason }] }))
+        return
+      }
+      callback(null, line === undefined ? undefined : `${line}\n`)
+    },
+  })
+}
