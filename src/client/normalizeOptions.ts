@@ -85,7 +85,8 @@ export function checkCallable(value: unknown, path: string, method: string | und
   }
 }
 
-function checkPositive(name: string, value: unknown, integer: boolean, issues: ValidationIssue[]): void {
+/** Checks that a numeric option is a positive number (an integer when `integer`). */
+export function checkPositive(name: string, value: unknown, integer: boolean, issues: ValidationIssue[]): void {
   const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value))
   if (!ok) issues.push({ path: name, message: `expected a positive ${integer ? 'integer' : 'number'}, got ${String(value)}` })
 }

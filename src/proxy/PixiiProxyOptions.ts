@@ -1,0 +1,44 @@
+import type { SchedulerLike } from 'rxjs'
+import type { FetchLike } from '../http/TransportConfig.js'
+import type { ProxyEvent } from './ProxyEvent.js'
+import type { ProxyRoute } from './ProxyRoute.js'
+
+/**
+ * How to build a proxy. `apiKey` and `allow` are required; nothing is forwarded unless allowed.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiProxy, type PixiiProxyOptions } from 'pixii-rx/proxy'
+ * const options: PixiiProxyOptions = {
+ *   apiKey: 'pk_live_abc', // in real code: process.env.PIXII_API_KEY
+ *   allow: ['getJob', 'listJobs', 'submitListingBuilder'],
+ *   prefix: '/pixii',
+ * }
+ * console.log(typeof createPixiiProxy(options))
+ * // Output: function
+ * ```
+ */
+export interface PixiiProxyOptions {
+  /** The server's key, added to every forwarded request as a bearer header. Never sent to the browser. */
+  readonly apiKey: string
+  /** The routes to forward, each named explicitly; at least one. Everything else is refused. */
+  readonly allow: readonly ProxyRoute[]
+  /** Where Pixii lives. Default `https://api.pixii.ai`; plain http only to a loopback host. */
+  readonly upstream?: string
+  /**
+   * The path the proxy is mounted at when it sees whole URLs, as under `node:http` or Fastify
+   * (`/pixii` serves `/pixii/v1/api/jobs/…`). Default `''`. Under Express's `app.use('/pixii',
+   * proxy)` leave it out: Express strips the mount path itself.
+   */
+  readonly prefix?: string
+  /** The fetch used to reach Pixii. Default: Node's global `fetch`. */
+  readonly fetch?: FetchLike
+  /** The clock and timer source of the upstream timeout. Default: rxjs `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike
+  /** How long Pixii may take to answer one request, in milliseconds. Default 30 000; then 504. */
+  readonly requestTimeoutMs?: number
+  /** The largest submission body accepted from the browser, in bytes. Default 65 536; then 413. */
+  readonly maxBodyBytes?: number
+  /** Called once for every request that reached the proxy, when it is over (a log, metrics). */
+  readonly onRequest?: (event: ProxyEvent) => void
+}

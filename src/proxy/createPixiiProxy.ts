@@ -1,0 +1,187 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type * as t from 'io-ts'
+import { validateInput } from '../api/validateInput.js'
+import { ListJobsQuery } from '../api/ListJobsQuery.js'
+import { APlusRequest } from '../codecs/APlusRequest.js'
+import { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
+import { JobId } from '../codecs/primitives.js'
+import { ScaleRequest } from '../codecs/ScaleRequest.js'
+import { forwardUpstream, type UpstreamRequest } from './forwardUpstream.js'
+import { normalizeProxyOptions, type ProxySettings } from './normalizeProxyOptions.js'
+import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
+import type { ProxyEvent } from './ProxyEvent.js'
+import { matchProxyRoute, type ProxyRoute } from './ProxyRoute.js'
+import { readJsonBody } from './readJsonBody.js'
+
+/**
+ * A request handler for `node:http`, and a middleware for Express (`next` is called for paths
+ * that are not Pixii's).
+ */
+export type PixiiProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
+
+/** An answer of the proxy's own, in Pixii's error shape, so that the client maps it as usual. */
+interface Refusal {
+  readonly status: number
+  readonly code: string
+  readonly message: string
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+const submissionCodecs: Readonly<Partial<Record<ProxyRoute, t.Decoder<unknown, unknown>>>> = {
+  submitListingBuilder: ListingBuilderRequest,
+  submitScale: ScaleRequest,
+  submitAPlus: APlusRequest,
+}
+
+const submissionPaths: Readonly<Partial<Record<ProxyRoute, string>>> = {
+  submitListingBuilder: '/v1/api/listing_builder',
+  submitScale: '/v1/api/scale',
+  submitAPlus: '/v1/api/a_plus',
+}
+
+function listQuery(search: URLSearchParams): unknown {
+  const query: Record<string, unknown> = {}
+  // Numbers only when they are written as digits; anything else reaches the codec as text and is refused.
+  for (const [name, value] of search) query[name] = name !== 'asin' && /^\d{1,9}$/.test(value) ? Number(value) : value
+  return query
+}
+
+/** The request to send upstream, or the refusal to answer with; `jobId` once it is known good. */
+async function upstreamFor(
+  settings: ProxySettings,
+  req: IncomingMessage,
+  route: ProxyRoute,
+  rawJobId: string | undefined,
+  search: URLSearchParams,
+): Promise<{ readonly request: UpstreamRequest; readonly jobId?: string } | Refusal> {
+  const invalid = (message: string): Refusal => ({ status: 400, code: 'VALIDATION_ERROR', message })
+  if (route === 'getJob') {
+    const checked = validateInput(JobId, rawJobId, 'job_id')
+    if (!checked.ok || rawJobId === '.' || rawJobId === '..') return invalid(checked.ok ? 'job_id: not a job id' : checked.error.message)
+    if ([...search.keys()].length > 0) return invalid('GET /v1/api/jobs/{id} takes no query')
+    return { request: { method: 'GET', path: `/v1/api/jobs/${encodeURIComponent(checked.value)}` }, jobId: checked.value }
+  }
+  if (route === 'listJobs') {
+    const checked = validateInput(ListJobsQuery, listQuery(search))
+    if (!checked.ok) return invalid(checked.error.message)
+    const { asin, page, limit } = checked.value
+    const query = new URLSearchParams({ asin, ...(page === undefined ? {} : { page: String(page) }), ...(limit === undefined ? {} : { limit: String(limit) }) })
+    return { request: { method: 'GET', path: `/v1/api/jobs?${query.toString()}` } }
+  }
+  const body = await readJsonBody(req, settings.maxBodyBytes)
+  if (!body.ok) return { status: body.status, code: body.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_ERROR', message: body.message, headers: { connection: 'close' } }
+  const checked = validateInput(submissionCodecs[route] as t.Decoder<unknown, unknown>, body.value)
+  if (!checked.ok) return invalid(checked.error.message)
+  return { request: { method: 'POST', path: submissionPaths[route] as string, body: checked.value } }
+}
+
+function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: Uint8Array | string): void {
+  res.writeHead(status, { ...headers, 'cache-control': 'no-store' })
+  res.end(body)
+}
+
+/**
+ * Creates a proxy that lets a browser use Pixii without holding a key: it forwards only the
+ * routes listed in `allow`, adds the server's key, and sends nothing of the browser's request
+ * but what it checked (a job id, `asin`/`page`/`limit`, or a submission body that passes its
+ * codec). The browser's own `Authorization`, cookies and other headers never reach Pixii, and
+ * only Pixii's `Content-Type`, `Retry-After` and rate-limit headers come back.
+ *
+ * Answers of its own use Pixii's error shape: 403 `FORBIDDEN` for a route not allowed, 405 for
+ * a wrong method, 400 `VALIDATION_ERROR`, 413, 502 `BAD_GATEWAY` when Pixii cannot be reached,
+ * 504 `GATEWAY_TIMEOUT`. Other paths get 404, or go to Express's `next()`. When the browser goes
+ * away, the request to Pixii is aborted.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http'
+ * import { createPixiiProxy } from 'pixii-rx/proxy'
+ * import { startSimulator } from 'pixii-rx/testing'
+ * const simulator = await startSimulator() // stands in for https://api.pixii.ai
+ * const proxy = createPixiiProxy({ apiKey: simulator.liveKey, upstream: simulator.url, allow: ['getJob', 'listJobs'], prefix: '/pixii' })
+ * const server = createServer(proxy).listen(0, '127.0.0.1')
+ * await new Promise((resolve) => server.once('listening', resolve))
+ * const { port } = server.address() as { port: number }
+ * const page = await fetch(`http://127.0.0.1:${port}/pixii/v1/api/jobs?asin=B0CHX1W1XY`, { headers: { authorization: 'Bearer pk_live_stolen' } })
+ * console.log(page.status, ((await page.json()) as { total: number }).total)
+ * const submitted = await fetch(`http://127.0.0.1:${port}/pixii/v1/api/scale`, { method: 'POST', body: '{}' })
+ * console.log(submitted.status, ((await submitted.json()) as { code: string }).code)
+ * server.close()
+ * await simulator.close()
+ * // Output: 200 0
+ * // Output: 403 FORBIDDEN
+ * ```
+ */
+export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler {
+  const settings = normalizeProxyOptions(options)
+  let seq = 0
+  return (req, res, next) => {
+    const receivedAt = settings.scheduler.now()
+    const method = req.method ?? 'GET'
+    // The path exactly as sent (origin-form), not resolved as a URL would be: a dot segment or an
+    // escaped slash then matches no route, or fails the job id check, instead of being rewritten.
+    const target = req.url ?? '/'
+    const [path = '/', query = ''] = target.startsWith('/') ? target.split(/\?(.*)/s) : ['']
+    const search = new URLSearchParams(query)
+    const { prefix } = settings
+    const event: { -readonly [K in keyof ProxyEvent]: ProxyEvent[K] } = {
+      seq: ++seq, receivedAt, ms: 0, method, path, outcome: 'refused',
+    }
+    const done = (outcome: ProxyEvent['outcome'], status?: number): void => {
+      Object.assign(event, { outcome, ms: settings.scheduler.now() - receivedAt }, status === undefined ? {} : { status })
+      settings.onRequest(event)
+    }
+    const refuse = ({ status, code, message, headers = {} }: Refusal): void => {
+      send(res, status, { 'content-type': 'application/json', ...headers }, JSON.stringify({ code, message }))
+      done('refused', status)
+    }
+    const inPrefix = path === prefix || path.startsWith(`${prefix}/`)
+    const match = inPrefix ? matchProxyRoute(method, path.slice(prefix.length)) : { kind: 'unknown' as const }
+    if (match.kind === 'unknown') {
+      if (next !== undefined) {
+        done('passed-on')
+        next()
+        return
+      }
+      refuse({ status: 404, code: 'NOT_FOUND', message: `${method} ${path} is not a Pixii job endpoint` })
+      return
+    }
+    event.route = match.route
+    if (match.kind === 'wrong-method') {
+      refuse({ status: 405, code: 'METHOD_NOT_ALLOWED', message: `${match.route} takes ${match.allow}`, headers: { allow: match.allow } })
+      return
+    }
+    if (!settings.allow.has(match.route)) {
+      refuse({ status: 403, code: 'FORBIDDEN', message: `${match.route} is not enabled on this proxy` })
+      return
+    }
+    const browserGone = new AbortController()
+    res.once('close', () => {
+      if (!res.writableFinished) browserGone.abort()
+    })
+    void (async () => {
+      const planned = await upstreamFor(settings, req, match.route, match.jobId, search)
+      if ('status' in planned) return refuse(planned)
+      if (planned.jobId !== undefined) event.jobId = planned.jobId
+      const answer = await forwardUpstream(settings, planned.request, browserGone.signal)
+      if (answer.ok) {
+        send(res, answer.status, answer.headers, answer.body)
+        done('forwarded', answer.status)
+      } else if (answer.failure === 'aborted') {
+        done('client-gone')
+      } else {
+        const timeout = answer.failure === 'timeout'
+        const refusal = timeout
+          ? { status: 504, code: 'GATEWAY_TIMEOUT', message: `Pixii did not answer within ${settings.requestTimeoutMs} ms` }
+          : { status: 502, code: 'BAD_GATEWAY', message: 'Pixii could not be reached' }
+        send(res, refusal.status, { 'content-type': 'application/json' }, JSON.stringify({ code: refusal.code, message: refusal.message }))
+        done('upstream-failed', refusal.status)
+      }
+    })().catch(() => {
+      // Not expected (every step above answers its own failures); never leave the browser hanging.
+      if (res.headersSent) res.destroy()
+      else send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ code: 'PROXY_ERROR', message: 'internal proxy error' }))
+      done('refused', 500)
+    })
+  }
+}

@@ -1,0 +1,102 @@
+import { asyncScheduler, type SchedulerLike } from 'rxjs'
+import { isLoopbackHost } from '../client/isLoopbackHost.js'
+import { checkCallable, checkPositive } from '../client/normalizeOptions.js'
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import type { FetchLike } from '../http/TransportConfig.js'
+import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
+import type { ProxyEvent } from './ProxyEvent.js'
+import { proxyRoutes, type ProxyRoute } from './ProxyRoute.js'
+
+/** `PixiiProxyOptions` checked, with every default applied. */
+export interface ProxySettings {
+  readonly apiKey: string
+  readonly allow: ReadonlySet<ProxyRoute>
+  readonly upstream: string
+  readonly prefix: string
+  readonly fetch: FetchLike
+  readonly scheduler: SchedulerLike
+  readonly requestTimeoutMs: number
+  readonly maxBodyBytes: number
+  readonly onRequest: (event: ProxyEvent) => void
+}
+
+const proxyDefaults = { upstream: 'https://api.pixii.ai', prefix: '', requestTimeoutMs: 30_000, maxBodyBytes: 64 * 1024 } as const
+
+const known: ReadonlySet<string> = new Set([
+  'apiKey', 'allow', 'upstream', 'prefix', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'onRequest',
+])
+
+function checkUpstream(value: unknown, issues: ValidationIssue[]): string {
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined
+  const plainOk = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopbackHost(url.hostname))
+  if (url === undefined || !plainOk || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    const message = `expected an https URL without credentials, query or fragment (plain http only to a loopback host), got ${JSON.stringify(String(value))}`
+    issues.push({ path: 'upstream', message })
+    return proxyDefaults.upstream
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+function checkAllow(value: unknown, issues: ValidationIssue[]): ReadonlySet<ProxyRoute> {
+  const routes = Array.isArray(value) ? (value as unknown[]) : []
+  const unknown = routes.filter((route) => !proxyRoutes.includes(route as ProxyRoute))
+  if (routes.length === 0 || unknown.length > 0) {
+    const got = Array.isArray(value) ? JSON.stringify(value) : typeof value
+    issues.push({ path: 'allow', message: `expected a non-empty list of ${proxyRoutes.join(', ')}, got ${got}` })
+  }
+  return new Set(routes as ProxyRoute[])
+}
+
+/**
+ * Checks proxy options in one place and applies the defaults. A bad option throws a
+ * `ValidationError` whose message names every offending field (never the key itself).
+ *
+ * @example
+ * ```ts
+ * import { isPixiiError } from 'pixii-rx'
+ * import { normalizeProxyOptions } from './normalizeProxyOptions.js'
+ * try {
+ *   normalizeProxyOptions({ apiKey: 'pk_live_abc', allow: [] })
+ * } catch (error) {
+ *   if (isPixiiError(error, 'ValidationError')) console.log(error.field)
+ * }
+ * // Output: allow
+ * ```
+ */
+export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings {
+  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PixiiProxyOptions>
+  const issues: ValidationIssue[] = []
+  for (const name of Object.keys(given)) if (!known.has(name)) issues.push({ path: name, message: 'is not an option of createPixiiProxy' })
+  const { apiKey } = given
+  if (typeof apiKey !== 'string' || apiKey.length === 0 || apiKey.length > 256 || /[\s\u0000-\u001f\u007f]/u.test(apiKey)) {
+    issues.push({ path: 'apiKey', message: 'expected a key of 1 to 256 characters without spaces' })
+  }
+  const allow = checkAllow(given.allow, issues)
+  const upstream = checkUpstream(given.upstream ?? proxyDefaults.upstream, issues)
+  const prefix = given.prefix ?? proxyDefaults.prefix
+  if (typeof prefix !== 'string' || (prefix !== '' && !/^(?:\/[^/?#\s]+)+$/.test(prefix))) {
+    issues.push({ path: 'prefix', message: `expected '' or a path such as "/pixii" (no trailing slash), got ${JSON.stringify(String(prefix))}` })
+  }
+  const requestTimeoutMs = given.requestTimeoutMs ?? proxyDefaults.requestTimeoutMs
+  const maxBodyBytes = given.maxBodyBytes ?? proxyDefaults.maxBodyBytes
+  checkPositive('requestTimeoutMs', requestTimeoutMs, false, issues)
+  checkPositive('maxBodyBytes', maxBodyBytes, true, issues)
+  checkCallable(given.fetch, 'fetch', undefined, issues)
+  checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
+  checkCallable(given.onRequest, 'onRequest', undefined, issues)
+  if (issues.length > 0) {
+    const message = `Invalid createPixiiProxy options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
+    throw new ValidationError({ message, source: 'client', issues })
+  }
+  return {
+    apiKey: apiKey as string,
+    allow,
+    upstream,
+    prefix,
+    fetch: given.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    scheduler: given.scheduler ?? asyncScheduler,
+    requestTimeoutMs,
+    maxBodyBytes,
+    onRequest: given.onRequest ?? (() => undefined),
+  }
+}
