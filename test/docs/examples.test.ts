@@ -29,7 +29,6 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx': 'src/index.js',
   'pixii-rx/testing': 'src/testing/index.js',
   'pixii-rx/proxy': 'src/proxy/index.js',
-  'pixii-rx/proxy': 'src/proxy/index.js',
   'pixii-rx/node': 'src/node/index.js',
 }
 
