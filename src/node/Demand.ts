@@ -22,7 +22,7 @@ export interface Demand {
    * `next$` itself, subscribed only once the reader wants more (the stream's buffer is below its
    * high-water mark): wrap each unit of work in it. Has the shape of `listJobs$`'s `pace` option.
    */
-  ready<T>(next$: Observable<T>): Observable<T>
+  readonly ready: <T>(next$: Observable<T>) => Observable<T>
   /** `true` while the reader wants more, `false` while the buffer is full; replays the current state. */
   readonly wanted$: Observable<boolean>
 }

@@ -1,11 +1,17 @@
 import { Transform } from 'node:stream'
 import { ValidationError } from '../errors/ValidationError.js'
+import { redactSecrets } from '../internal/redactSecrets.js'
 
 /**
  * A Transform stream that writes each object it receives as one line of JSON (NDJSON): objects
  * in, UTF-8 text out, for `pipeline(toReadable(job$), toNdjson(), process.stdout)`. Values with
  * a `toJSON` (every `PixiiError`, `Date`) use it. A value that cannot be encoded (a cycle, a
  * `bigint`) fails the stream with a `ValidationError`.
+ *
+ * The lines are meant for logs, so by default they are redacted like every pixii-rx message:
+ * the signature and expiry of signed image URLs (a job's `preview_url`s are credentials for 7
+ * days) and anything shaped like an API key. Pass `{ redact: false }` to keep them, for a file
+ * that another program will download from.
  *
  * @example
  * ```ts
@@ -23,7 +29,8 @@ import { ValidationError } from '../errors/ValidationError.js'
  * // Output: {"type":"error","error":{"context":{},"_tag":"JobNotFound","name":"JobNotFoundError","retryable":false,"message":"gone"}}
  * ```
  */
-export function toNdjson(): Transform {
+export function toNdjson(options: { readonly redact?: boolean } = {}): Transform {
+  const redact = options.redact ?? true
   return new Transform({
     writableObjectMode: true,
     readableObjectMode: false,
@@ -36,7 +43,7 @@ export function toNdjson(): Transform {
         callback(new ValidationError({ message: `toNdjson: a value cannot be encoded as JSON: ${reason}`, source: 'client', issues: [{ path: '', message: reason }] }))
         return
       }
-      callback(null, line === undefined ? undefined : `${line}\n`)
+      callback(null, line === undefined ? undefined : `${redact ? redactSecrets(line) : line}\n`)
     },
   })
 }

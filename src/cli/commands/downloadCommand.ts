@@ -1,0 +1,122 @@
+import { Command } from 'commander'
+import { dirname, relative } from 'node:path'
+import { filter, ignoreElements, lastValueFrom, map, merge, share, takeUntil, tap } from 'rxjs'
+import type { CompletedJob } from '../../codecs/Job.js'
+import type { DownloadEvent } from '../../node/DownloadEvent.js'
+import { downloadAds } from '../../node/downloadAds.js'
+import { jobEvents } from '../../node/jobEvents.js'
+import type { JobEvent } from '../../node/JobEvent.js'
+import type { CliIo } from '../CliIo.js'
+import { connect } from '../connect.js'
+import type { Display } from '../display/Display.js'
+import { liveDisplay } from '../display/liveDisplay.js'
+import { ndjsonDisplay } from '../display/ndjsonDisplay.js'
+import { ExitCode, exitCodeFor } from '../exitCodes.js'
+import { wantsJson, wholeNumber, withCommonFlags, type CommonFlags } from '../options.js'
+import { interruptedExitCode, stopped$ } from '../stopped.js'
+import { showJobEvent } from './showJobEvent.js'
+
+interface DownloadFlags extends CommonFlags {
+  readonly out: string
+  readonly concurrency?: number
+}
+
+interface Tally {
+  code: number
+  images: number
+  failedImages: number
+  failedJobs: number
+  /** Per job: images on disk, failed, and to download. */
+  readonly jobs: Map<string, { done: number; failed: number; total: number }>
+}
+
+function showDownload(display: Display, event: DownloadEvent, tally: Tally): void {
+  display.event(event)
+  const bar = tally.jobs.get(event.jobId) ?? { done: 0, failed: 0, total: 0 }
+  tally.jobs.set(event.jobId, bar)
+  if (event.type === 'image') {
+    tally.images += 1
+    bar.done += 1
+  }
+  if (event.type === 'image-failed') {
+    tally.failedImages += 1
+    bar.failed += 1
+    tally.code = Math.max(tally.code, exitCodeFor(event.error))
+  }
+  if (event.type !== 'manifest') return display.job(event.jobId, { status: 'downloading', bar: { ...bar } })
+  const tags = [...new Set(event.manifest.failedImages.map((failure) => failure.error._tag))].join(', ')
+  const folder = relative(process.cwd(), dirname(event.file)) || '.'
+  const note = `→ ${folder}${bar.failed > 0 ? `  ${bar.failed} failed: ${tags}` : ''}`
+  display.job(event.jobId, { status: 'downloaded', state: bar.failed > 0 ? 'failed' : 'ok', note, bar: { ...bar } })
+}
+
+/**
+ * `pixii-rx download <job-id...> --out DIR`: watches each job until it completes, then downloads
+ * its images and writes its manifest (see `downloadAds`), with a bar per job on a terminal and
+ * NDJSON otherwise. Exit code 1 when a job failed or an image could not be downloaded.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler } from 'rxjs'
+ * import { downloadCommand } from './downloadCommand.js'
+ * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
+ * console.log(downloadCommand(io, () => undefined).options.map((option) => option.long).join(' '))
+ * // Output: --out --concurrency --api-key --base-url --max-retries --json
+ * ```
+ */
+export function downloadCommand(io: CliIo, exit: (code: number) => void): Command {
+  const command = new Command('download')
+    .description('Wait for jobs to complete, then download their images and a manifest.json per job.')
+    .argument('<job-id...>', 'the jobs whose images to download')
+    .requiredOption('--out <dir>', 'where to write: one folder per job')
+    .option('--concurrency <n>', 'images downloaded at once (default: 4)', wholeNumber(1))
+  return withCommonFlags(command)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ pixii-rx download job_8f2c41 --out images        # images/job_8f2c41/ad-01.png … manifest.json
+  $ pixii-rx download job_8f2c41 job_77a0e3 --out images --concurrency 8 --json
+
+Files already there with the same size are kept. Image URLs expire 7 days after a job completes.`,
+    )
+    .action(async (ids: string[], flags: DownloadFlags) => {
+      const client = connect(flags, io)
+      const display = wantsJson(flags, io) ? ndjsonDisplay(io.stdout) : liveDisplay(io.stdout, io.scheduler)
+      const tally: Tally = { code: ExitCode.ok, images: 0, failedImages: 0, failedJobs: 0, jobs: new Map() }
+      const started = io.scheduler.now()
+      for (const id of ids) display.job(id, { status: 'waiting' })
+      const watched$ = merge(...ids.map((id) => client.watchJob$(id).pipe(jobEvents(id, io.scheduler)))).pipe(share())
+      const completed$ = watched$.pipe(
+        filter((event): event is Extract<JobEvent, { type: 'job' }> => event.type === 'job' && event.status === 'completed'),
+        map((event) => event.job as CompletedJob),
+        tap((job) => {
+          const total = job.output.ads.filter((ad) => ad.preview_url !== null).length
+          tally.jobs.set(job.id, { done: 0, failed: 0, total })
+          display.job(job.id, { status: 'downloading', bar: { done: 0, failed: 0, total } })
+        }),
+      )
+      const showWatch = (event: JobEvent): void => {
+        showJobEvent(display, event, true)
+        if (event.type === 'error') {
+          tally.failedJobs += 1
+          tally.code = Math.max(tally.code, exitCodeFor(event.error))
+        }
+      }
+      await lastValueFrom(
+        merge(
+          watched$.pipe(tap(showWatch), ignoreElements()),
+          completed$.pipe(downloadAds({ dir: flags.out, scheduler: io.scheduler, ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }) })),
+        ).pipe(
+          tap((event) => showDownload(display, event, tally)),
+          takeUntil(stopped$(io.stop)),
+        ),
+        { defaultValue: undefined },
+      )
+      if (io.stop.aborted) tally.code = interruptedExitCode
+      const seconds = ((io.scheduler.now() - started) / 1000).toFixed(1)
+      const line = `${ids.length} job${ids.length === 1 ? '' : 's'}: ${tally.images} images written, ${tally.failedImages} failed, ${tally.failedJobs} job${tally.failedJobs === 1 ? '' : 's'} failed (${seconds}s)`
+      display.end([line], { jobs: ids.length, images: tally.images, failedImages: tally.failedImages, failedJobs: tally.failedJobs, exitCode: tally.code })
+      exit(tally.code)
+    })
+}

@@ -1,0 +1,69 @@
+import { Command } from 'commander'
+import { Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { map } from 'rxjs'
+import { toNdjson } from '../../node/toNdjson.js'
+import { toReadable } from '../../node/toReadable.js'
+import type { CliIo } from '../CliIo.js'
+import { connect } from '../connect.js'
+import { ExitCode } from '../exitCodes.js'
+import { wantsJson, wholeNumber, withCommonFlags, type CommonFlags } from '../options.js'
+import { interruptedExitCode } from '../stopped.js'
+
+interface ListFlags extends CommonFlags {
+  readonly asin: string
+  readonly limit?: number
+}
+
+/**
+ * `pixii-rx list --asin X`: every job of an ASIN, newest first, as a table on a terminal or one
+ * JSON summary per line. Pages are fetched only as fast as the output is written (`toReadable`
+ * with `pace`), so `pixii-rx list --asin X | head` stops paging early.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler } from 'rxjs'
+ * import { listCommand } from './listCommand.js'
+ * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
+ * console.log(listCommand(io, () => undefined).options.map((option) => option.long).join(' '))
+ * // Output: --asin --limit --api-key --base-url --max-retries --json
+ * ```
+ */
+export function listCommand(io: CliIo, exit: (code: number) => void): Command {
+  const command = new Command('list')
+    .description("List every job of an ASIN, newest first.")
+    .requiredOption('--asin <asin>', 'the ASIN whose jobs to list')
+    .option('--limit <n>', 'jobs per page request, 1 to 100 (default: 20)', wholeNumber(1))
+  return withCommonFlags(command)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ pixii-rx list --asin B0CHX1W1XY
+  $ pixii-rx list --asin B0CHX1W1XY --json | jq -r 'select(.status == "completed") | .id'`,
+    )
+    .action(async (flags: ListFlags) => {
+      const client = connect(flags, io)
+      const json = wantsJson(flags, io)
+      const jobs = toReadable((demand) =>
+        client.listJobs$(flags.asin, { pace: demand.ready, ...(flags.limit === undefined ? {} : { limit: flags.limit }) }).pipe(
+          map((job) => (json ? job : `${job.id}  ${job.status.padEnd(10)}  ${job.job_type.padEnd(16)}  ${job.created_at}\n`)),
+        ),
+      )
+      const sink = new Writable({
+        objectMode: false,
+        write: (chunk: Buffer, _encoding, done) => {
+          if (io.stdout.write(chunk.toString()) || io.stdout.once === undefined) done()
+          else io.stdout.once('drain', () => done())
+        },
+      })
+      try {
+        if (json) await pipeline(jobs, toNdjson(), sink, { signal: io.stop })
+        else await pipeline(jobs, sink, { signal: io.stop })
+      } catch (error) {
+        if (!io.stop.aborted) throw error
+        return exit(interruptedExitCode)
+      }
+      exit(ExitCode.ok)
+    })
+}

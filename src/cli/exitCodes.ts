@@ -1,0 +1,50 @@
+import type { PixiiError } from '../errors/PixiiError.js'
+
+/**
+ * The exit codes of `pixii-rx`. When several apply (one job failed, another lost its network),
+ * the highest wins.
+ *
+ * @example
+ * ```ts
+ * import { ExitCode } from './exitCodes.js'
+ * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network)
+ * // Output: 0 1 2 3 4
+ * ```
+ */
+export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4 } as const
+/** One of {@link ExitCode}'s values. */
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
+
+/**
+ * The exit code an error leads to: `Unauthorized` is 3; transport trouble that outlasted the
+ * retry budget (`RetriesExhausted`, and the transient errors of a single call) is 4; a request
+ * refused before sending is a usage error, 2; anything else (a failed job, an unknown job, an
+ * image that could not be downloaded) is 1.
+ *
+ * @example
+ * ```ts
+ * import { NetworkError, RetriesExhaustedError, UnauthorizedError } from 'pixii-rx'
+ * import { exitCodeFor } from './exitCodes.js'
+ * const lastError = new NetworkError({ message: 'refused', failure: 'connection' })
+ * console.log(exitCodeFor(new UnauthorizedError({ message: 'no' })), exitCodeFor(new RetriesExhaustedError({ message: 'gave up', lastError, attempts: 9 })))
+ * // Output: 3 4
+ * ```
+ */
+export function exitCodeFor(error: PixiiError): ExitCode {
+  switch (error._tag) {
+    case 'Unauthorized':
+      return ExitCode.authentication
+    case 'RetriesExhausted':
+      return error.lastError._tag === 'Unauthorized' ? ExitCode.authentication : ExitCode.network
+    case 'NetworkError':
+    case 'ServerError':
+    case 'RateLimited':
+      return ExitCode.network
+    case 'Timeout':
+      return error.deadline === 'request' ? ExitCode.network : ExitCode.jobFailed
+    case 'ValidationError':
+      return error.source === 'client' ? ExitCode.usage : ExitCode.jobFailed
+    default:
+      return ExitCode.jobFailed
+  }
+}
