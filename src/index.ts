@@ -72,7 +72,8 @@ export type { RunEvent, Submission } from './client/Submission.js'
 export type { WatchTarget } from './client/watchJobsWith.js'
 
 // watching
-export { defaultSchedule } from './watch/defaultSchedule.js'
+export { adaptiveSchedule, type AdaptiveSchedule, type AdaptiveScheduleConfig, type AdaptiveState } from './watch/adaptiveSchedule.js'
+export { quickFirstSchedule } from './watch/quickFirstSchedule.js'
 export { exponentialSchedule, type ExponentialScheduleConfig } from './watch/exponentialSchedule.js'
 export { fixedSchedule } from './watch/fixedSchedule.js'
 export type { PollDecision, PollEvent } from './watch/PollEvent.js'

@@ -49,7 +49,7 @@ export interface PixiiClientOptions {
    * wait their turn in order. Default 16.
    */
   readonly maxInFlight?: number
-  /** When watches poll. Default: `defaultSchedule` (250 ms doubling to 5 s). */
+  /** When watches poll. Default: a new `adaptiveSchedule()` for this client, which learns how long its jobs take. */
   readonly schedule?: PollSchedule
   /** How watches ride out transient failures. Default: `defaultRetryPolicy` (8 in a row). */
   readonly retry?: RetryPolicy

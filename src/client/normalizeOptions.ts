@@ -6,7 +6,7 @@ import { ValidationError, type ValidationIssue } from '../errors/ValidationError
 import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
-import { defaultSchedule } from '../watch/defaultSchedule.js'
+import { adaptiveSchedule } from '../watch/adaptiveSchedule.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../watch/PollSchedule.js'
 import { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from '../watch/RetryPolicy.js'
@@ -131,7 +131,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     maxBodyBytes,
     gate: createRequestGate(maxInFlight),
     keyKind: keyKindOf(apiKey),
-    schedule: given.schedule ?? defaultSchedule,
+    schedule: given.schedule ?? adaptiveSchedule(),
     retry,
     random: given.random ?? Math.random,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),

@@ -11,6 +11,8 @@ export interface PollContext {
   readonly job: Job | undefined
   /** What the key says: `test` jobs finish in under a second. */
   readonly keyKind: KeyKind
+  /** The scheduler's time now, in milliseconds since the epoch (comparable with job timestamps). */
+  readonly now: number
 }
 
 /**
@@ -25,7 +27,7 @@ export interface PollContext {
  *   name: 'by status',
  *   nextDelayMs: ({ job }) => (job?.status === 'pending' ? 1_000 : 3_000),
  * }
- * console.log(byStatus.nextDelayMs({ attempt: 1, elapsedMs: 0, job: undefined, keyKind: 'live' }))
+ * console.log(byStatus.nextDelayMs({ attempt: 1, elapsedMs: 0, job: undefined, keyKind: 'live', now: 0 }))
  * // Output: 3000
  * ```
  */
@@ -34,4 +36,6 @@ export interface PollSchedule {
   readonly name: string
   /** Milliseconds to wait before the next poll. */
   nextDelayMs(context: PollContext): number
+  /** Sees every job a watch receives, with the watch's context, so that a schedule can learn how long jobs take. */
+  observe?(job: Job, context: PollContext): void
 }

@@ -23,7 +23,7 @@ export interface ExponentialScheduleConfig {
  * ```ts
  * import { exponentialSchedule } from 'pixii-rx'
  * const schedule = exponentialSchedule({ initialMs: 250, factor: 2, maxMs: 5_000 })
- * const waits = [1, 2, 3, 4, 5, 6, 7].map((attempt) => schedule.nextDelayMs({ attempt, elapsedMs: 0, job: undefined, keyKind: 'test' }))
+ * const waits = [1, 2, 3, 4, 5, 6, 7].map((attempt) => schedule.nextDelayMs({ attempt, elapsedMs: 0, job: undefined, keyKind: 'test', now: 0 }))
  * console.log(waits.join(' '))
  * // Output: 250 500 1000 2000 4000 5000 5000
  * ```

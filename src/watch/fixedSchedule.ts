@@ -8,7 +8,7 @@ import type { PollSchedule } from './PollSchedule.js'
  * ```ts
  * import { fixedSchedule } from 'pixii-rx'
  * const every5s = fixedSchedule(5_000)
- * console.log(every5s.name, every5s.nextDelayMs({ attempt: 3, elapsedMs: 10_000, job: undefined, keyKind: 'live' }))
+ * console.log(every5s.name, every5s.nextDelayMs({ attempt: 3, elapsedMs: 10_000, job: undefined, keyKind: 'live', now: 0 }))
  * // Output: fixed 5000 ms 5000
  * ```
  */

@@ -25,13 +25,13 @@ export interface PollJobConfig {
 export function jobStep(job: Job, shown: Job | undefined): LoopStep<Job> & { readonly shown: Job | undefined } {
   const emitted = shown === undefined || statusRank(job.status) > statusRank(shown.status)
   const outcome = { kind: 'job', status: job.status, emitted } as const
-  if (!emitted) return { emit: [], outcome, shown }
-  if (job.status === 'completed') return { emit: [job], outcome, job, shown: job, stop: { reason: 'completed' } }
+  if (!emitted) return { emit: [], outcome, shown, seen: job }
+  if (job.status === 'completed') return { emit: [job], outcome, job, seen: job, shown: job, stop: { reason: 'completed' } }
   if (job.status === 'failed') {
     const message = `Job ${job.id} failed${job.error_code === null ? '' : `: ${job.error_code}`}`
-    return { emit: [job], outcome, job, shown: job, stop: { reason: 'failed', error: new JobFailedError({ message, job }) } }
+    return { emit: [job], outcome, job, seen: job, shown: job, stop: { reason: 'failed', error: new JobFailedError({ message, job }) } }
   }
-  return { emit: [job], outcome, job, shown: job }
+  return { emit: [job], outcome, job, seen: job, shown: job }
 }
 
 /**

@@ -14,8 +14,10 @@ export interface LoopStep<E> {
   readonly emit: readonly E[]
   /** What telemetry says came back. */
   readonly outcome: PollOutcome
-  /** The latest job, for the schedule's context. */
+  /** The latest job emitted, for the schedule's context. */
   readonly job?: Job
+  /** The job as it was answered (emitted or not), for schedules that learn. */
+  readonly seen?: Job
   /** Ends the loop after emitting: completes, or errors with `error`. */
   readonly stop?: { readonly reason: 'completed' | 'failed' | 'idle'; readonly error?: unknown }
 }
@@ -64,7 +66,7 @@ export function pollLoop$<T, E>(config: PollLoopConfig<T, E>): Observable<E> {
 
     const report = (requestedAt: number, outcome: PollOutcome, decision: PollDecision): void =>
       onPoll?.({ subject, jobId: subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision })
-    const context = () => ({ attempt, elapsedMs: scheduler.now() - startedAt, job, keyKind })
+    const context = () => ({ attempt, elapsedMs: scheduler.now() - startedAt, job, keyKind, now: scheduler.now() })
     const waitThenPoll = (delayMs: number): void => {
       step = scheduler.schedule(pollOnce, delayMs)
     }
@@ -72,6 +74,7 @@ export function pollLoop$<T, E>(config: PollLoopConfig<T, E>): Observable<E> {
     const onAnswer = (answer: T, requestedAt: number): void => {
       failures = 0
       const result = body.onAnswer(answer)
+      if (result.seen !== undefined) schedule.observe?.(result.seen, context())
       if (result.job !== undefined) job = result.job
       if (result.stop !== undefined) {
         report(requestedAt, result.outcome, { kind: 'stop', reason: result.stop.reason })

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { defaultSchedule, fixedSchedule, isPixiiError, type PollEvent } from '../../src/index.js'
+import { quickFirstSchedule, fixedSchedule, isPixiiError, type PollEvent } from '../../src/index.js'
 import { harness, record, transitions, type Harness } from '../support/watchHarness.js'
 
 for (const http of [false, true]) describe(`watchJob$ against the simulator ${http ? 'over loopback HTTP' : 'in memory'}, in virtual time`, () => {
@@ -10,9 +10,9 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
     // Queued until 10.1 s, processing until 119.9 s.
     const liveJob = (): string => h.sim.createJob({ key: h.sim.liveKey, queuedMs: 10_100, processingMs: 109_800 })
 
-    it('streams pending → processing → completed with the default schedule, in exactly 29 requests', async () => {
+    it('streams pending → processing → completed with quickFirstSchedule, in exactly 29 requests', async () => {
       h = await harness({ http })
-      const pixii = h.client({ apiKey: h.sim.liveKey })
+      const pixii = h.client({ apiKey: h.sim.liveKey, schedule: quickFirstSchedule })
       const id = liveJob()
       const watch = record(pixii.watchJob$(id), h.clock)
       await h.clock.runUntil(watch.ended)
@@ -39,7 +39,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
 
     it('takes the per-watch schedule over the client one', async () => {
       h = await harness({ http })
-      const pixii = h.client({ apiKey: h.sim.liveKey, schedule: defaultSchedule })
+      const pixii = h.client({ apiKey: h.sim.liveKey, schedule: quickFirstSchedule })
       const watch = record(pixii.watchJob$(liveJob(), { schedule: fixedSchedule(60_000) }), h.clock)
       await h.clock.runUntil(watch.ended)
       expect(transitions(watch)).to.deep.equal([[0, 'pending'], [60_000, 'processing'], [120_000, 'completed']])
@@ -70,7 +70,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
   describe('sharing', () => {
     it('runs one loop for every subscriber of an id; a late one gets the latest job at once', async () => {
       h = await harness({ http })
-      const pixii = h.client({ apiKey: h.sim.liveKey })
+      const pixii = h.client({ apiKey: h.sim.liveKey, schedule: quickFirstSchedule })
       const id = h.sim.createJob({ key: h.sim.liveKey, queuedMs: 5_000, processingMs: 20_000 })
       const first = record(pixii.watchJob$(id), h.clock)
       const second = record(pixii.watchJob$(id), h.clock)
@@ -88,7 +88,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
 
     it('stops polling when the last subscriber leaves, and starts afresh for the next one', async () => {
       h = await harness({ http })
-      const pixii = h.client({ apiKey: h.sim.liveKey })
+      const pixii = h.client({ apiKey: h.sim.liveKey, schedule: quickFirstSchedule })
       const id = h.sim.createJob({ key: h.sim.liveKey, queuedMs: 60_000, processingMs: 60_000 })
       const first = record(pixii.watchJob$(id), h.clock)
       const second = record(pixii.watchJob$(id), h.clock)

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { isTerminalStatus, type JobEvent, type PollEvent } from '../../src/index.js'
+import { isTerminalStatus, quickFirstSchedule, type JobEvent, type PollEvent } from '../../src/index.js'
 import { peakInFlight } from '../support/inFlight.js'
 import { harness, record, type Harness } from '../support/watchHarness.js'
 
@@ -115,7 +115,8 @@ describe('many jobs at once, in virtual time', () => {
         h = await harness({ timeScale: 0.05 })
         const ids = Array.from({ length: 50 }, () => h.sim.createJob({ key: h.sim.liveKey, asin: ASIN }))
         const pixii = h.client({ apiKey: h.sim.liveKey })
-        const watch = record(pixii.watchJobs$(ids.map((id) => ({ id, asin: ASIN })), { batchByAsin }), h.clock)
+        // The same schedule both ways, so that only the batching differs.
+        const watch = record(pixii.watchJobs$(ids.map((id) => ({ id, asin: ASIN })), { batchByAsin, schedule: quickFirstSchedule }), h.clock)
         await h.clock.runUntil(watch.ended)
         const jobs = byJob(watch.values.map(({ value }) => value))
         for (const id of ids) expect(jobs.get(id)?.statuses.at(-1)).to.equal(h.sim.truth(id).at(-1)?.status)
