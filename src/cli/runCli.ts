@@ -37,12 +37,10 @@ export async function runCli(args: readonly string[], io: CliIo, version = '0.0.
   const program = new Command('pixii-rx')
     .description('Watch, list, submit and download Pixii jobs. Key from --api-key or PIXII_API_KEY, API from --base-url or PIXII_BASE_URL.')
     .version(version)
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .addHelpText(
       'after',
       `
-Try it without a key, in two terminals:
+Examples (a first run without a key, in two terminals):
   $ pixii-rx simulate
   $ export PIXII_BASE_URL=http://127.0.0.1:PORT PIXII_API_KEY=pk_test_…   # as simulate prints them
   $ pixii-rx submit listing-builder --asin B0CHX1W1XY --country-code US --listing-type amazon_listing
@@ -52,12 +50,16 @@ Try it without a key, in two terminals:
 Exit codes: 0 all completed, 1 some job failed, 2 usage error, 3 authentication, 4 network trouble past the retry budget.`,
     )
   for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, simulateCommand]) program.addCommand(command(io, exit))
-  // Every command (and submit's subcommands) reports usage errors by throwing, not by exiting.
-  const quiet = (command: Command): void => {
-    command.exitOverride()
-    command.commands.forEach(quiet)
+  // Every command (submit's subcommands too) writes to `io` and reports usage errors by throwing
+  // instead of exiting; addCommand does not pass these settings down by itself.
+  const configure = (command: Command): void => {
+    command
+      .exitOverride()
+      .showHelpAfterError('(add --help for usage)')
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    command.commands.forEach(configure)
   }
-  quiet(program)
+  configure(program)
   try {
     await program.parseAsync([...args], { from: 'user' })
     return code
