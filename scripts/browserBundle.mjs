@@ -39,7 +39,7 @@ export const pageFetch = {
 
 const forbiddenInputs = /node_modules\/(?:(?:fp-ts|io-ts)\/lib|cross-fetch)\//
 
-/** Esbuild options for a browser bundle of `entryPoint` (`pixii-rx` resolves to the sources). */
+/** Esbuild options for a browser bundle of `entryPoint`. */
 export function browserBuildOptions(entryPoint) {
   return {
     absWorkingDir: root,
@@ -54,7 +54,6 @@ export function browserBuildOptions(entryPoint) {
     sourcemap: true,
     metafile: true,
     legalComments: 'none',
-    alias: { 'pixii-rx': './src/index.ts' },
     plugins: [es6Modules, pageFetch],
     logLevel: 'silent',
   }

@@ -1,0 +1,35 @@
+// The page: submits a Listing Builder job for an ASIN, then watches it, through the page's own
+// server (/pixii), which holds the key. In an app, import from 'pixii-rx' instead.
+import { createPixiiClient, fixedSchedule, isPixiiError, type Submission } from '../../src/index.js'
+import { createJobCard } from './jobCard.js'
+
+// No key: the base URL is the page's own origin, where pixii-rx/proxy adds it.
+const pixii = createPixiiClient({ baseUrl: '/pixii', schedule: fixedSchedule(400) })
+
+const form = document.querySelector<HTMLFormElement>('#submit')
+const jobs = document.querySelector<HTMLElement>('#jobs')
+const asinInput = document.querySelector<HTMLInputElement>('#submit input[name=asin]')
+const keyCheck = document.querySelector<HTMLOutputElement>('#key-check')
+
+form?.addEventListener('submit', (event) => {
+  event.preventDefault()
+  const asin = asinInput?.value.trim() ?? ''
+  const submission: Submission = { kind: 'listingBuilder', request: { asin, country_code: 'US', listing_type: 'amazon_listing' } }
+  const card = createJobCard(asin, () => {
+    subscription.unsubscribe() // aborts the request in flight and clears the timer: polling stops
+    card.cancelled()
+  })
+  jobs?.prepend(card.element)
+  const subscription = pixii.run$(submission, { onPoll: () => card.polled() }).subscribe({
+    next: (step) => (step.type === 'accepted' ? card.accepted(step.jobId) : card.show(step.job)),
+    error: (error: unknown) => card.failed(error),
+  })
+})
+
+// What createPixiiClient says to a live key in a browser.
+try {
+  createPixiiClient({ apiKey: 'pk_live_example' })
+  if (keyCheck) keyCheck.textContent = 'accepted'
+} catch (error) {
+  if (keyCheck) keyCheck.textContent = isPixiiError(error, 'ValidationError') ? `refused: ${error._tag} on ${error.field ?? '?'}` : String(error)
+}
