@@ -13,11 +13,17 @@ import type { CallOptions } from '../api/toTaskEither.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { KeyKind } from '../http/KeyKind.js'
 import type { GateState } from '../http/RequestGate.js'
+import type { SubmissionLimiter } from '../limiter/SubmissionLimiter.js'
 import type { JobEvent } from '../watch/JobEvent.js'
 import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import type { WatchTarget } from './watchJobsWith.js'
 import type { RunEvent, Submission } from './Submission.js'
+import type { RunManyEvent } from './RunManyEvent.js'
+import type { RunManyOptions } from './RunManyOptions.js'
+import type { SubmissionFeed } from './SubmissionFeed.js'
+import type { SubmitManyOptions } from './SubmitManyOptions.js'
+import type { SubmitManyResult } from './SubmitManyResult.js'
 
 /**
  * A Pixii client: every endpoint as a cold Observable (`…$`, cancellable by unsubscribing) and as
@@ -86,4 +92,18 @@ export interface PixiiClient {
   watchAsin$(asin: string, options?: ManyWatchOptions): Observable<JobEvent>
   /** Requests in flight and waiting under the client's `maxInFlight` cap, and the peak so far. */
   requestStats(): GateState
+  /**
+   * The submission limiter every submission of this client waits on (`rateLimits`): its
+   * `state$` says how many tokens are left, when the next comes back, and any 429 pause.
+   */
+  readonly limiter: SubmissionLimiter
+  /**
+   * Submits many requests, paced by the client's limiter: one `accepted` result per job, in the
+   * order accepted, or a typed `failed` result per request. An iterable or async iterable input
+   * is read only as requests can go. No request is ever sent twice on the client's own
+   * initiative: a lost answer is resolved by looking for the job, not by sending again.
+   */
+  submitMany$(requests: SubmissionFeed<Submission>, options?: SubmitManyOptions): Observable<SubmitManyResult>
+  /** {@link PixiiClient.submitMany$}, then a watch of each accepted job: its transitions, or its failure. */
+  runMany$(requests: SubmissionFeed<Submission>, options?: RunManyOptions): Observable<RunManyEvent>
 }

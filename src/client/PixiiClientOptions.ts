@@ -1,8 +1,10 @@
 import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
+import type { SubmissionLimits } from '../limiter/SubmissionLimits.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../watch/PollSchedule.js'
 import type { RetryPolicy } from '../watch/RetryPolicy.js'
+import type { OutcomeLookup } from './OutcomeLookup.js'
 
 /**
  * How to build a client. Only `apiKey` is required (except in a browser talking to its own
@@ -57,4 +59,11 @@ export interface PixiiClientOptions {
   readonly onPoll?: (event: PollEvent) => void
   /** Random numbers in [0, 1) for jitter; inject a seeded one for reproducible runs. Default `Math.random`. */
   readonly random?: () => number
+  /**
+   * The client's submission limits, per sliding window: every submission of this client waits
+   * for a token of each. Default `{ perMinute: 10, perDay: 500 }`, Pixii's limits.
+   */
+  readonly rateLimits?: SubmissionLimits
+  /** How to look for the job of a submission whose answer was lost. Default `{ waitMs: 60_000, clockSkewMs: 2_000 }`. */
+  readonly outcomeLookup?: OutcomeLookup
 }

@@ -1,18 +1,19 @@
-import type * as t from 'io-ts'
 import { concat, concatMap, map, of, tap, type Observable } from 'rxjs'
-import { APlusRequest } from '../codecs/APlusRequest.js'
+import type { APlusRequest } from '../codecs/APlusRequest.js'
 import type { JobAccepted } from '../codecs/JobAccepted.js'
-import { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
-import { ScaleRequest } from '../codecs/ScaleRequest.js'
+import type { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
+import type { ScaleRequest } from '../codecs/ScaleRequest.js'
 import { getJob$ } from '../api/getJob.js'
 import { listJobPage$ } from '../api/listJobPage.js'
 import { listJobs$ } from '../api/listJobs.js'
-import { submit$, type SubmissionPath } from '../api/submit.js'
 import { toTaskEither } from '../api/toTaskEither.js'
+import { createSubmitter } from './createSubmitter.js'
 import { normalizeOptions } from './normalizeOptions.js'
 import type { PixiiClient } from './PixiiClient.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
+import { runManyWith } from './runMany.js'
 import type { RunEvent, Submission } from './Submission.js'
+import { submitManyWith } from './submitMany.js'
 import { watchAsinWith } from './watchAsinWith.js'
 import { watchJobsWith } from './watchJobsWith.js'
 import { watchWith } from './watchWith.js'
@@ -36,16 +37,15 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
   const settings = normalizeOptions(options)
   // The ASIN of every job this client submitted, so that watchJobs$ can batch them by listing.
   const knownAsins = new Map<string, string>()
-  const submitter =
-    <A extends { readonly asin: string }>(path: SubmissionPath, codec: t.Decoder<unknown, A>) =>
-    (request: A): Observable<JobAccepted> =>
-      submit$(settings, path, codec, request).pipe(
-        map(({ accepted }) => accepted),
-        tap((accepted) => knownAsins.set(accepted.job_id, request.asin)),
-      )
-  const submitListingBuilder$ = submitter('/v1/api/listing_builder', ListingBuilderRequest)
-  const submitScale$ = submitter('/v1/api/scale', ScaleRequest)
-  const submitAPlus$ = submitter('/v1/api/a_plus', APlusRequest)
+  // Every submission of the client goes through one submitter: one limiter, one memory of jobs.
+  const submitter = createSubmitter(settings)
+  const submitJob$ = (submission: Submission) =>
+    submitter.submit$(submission).pipe(tap(({ accepted }) => knownAsins.set(accepted.job_id, submission.request.asin)))
+  const accepted$ = (submission: Submission): Observable<JobAccepted> => submitJob$(submission).pipe(map(({ accepted }) => accepted))
+  const submitListingBuilder$ = (request: ListingBuilderRequest) => accepted$({ kind: 'listingBuilder', request })
+  const submitScale$ = (request: ScaleRequest) => accepted$({ kind: 'scale', request })
+  const submitAPlus$ = (request: APlusRequest) => accepted$({ kind: 'aPlus', request })
+  const submitMany$ = submitManyWith(submitJob$)
   const watchJob$ = watchWith(settings)
   const watchJobs$ = watchJobsWith(settings, watchJob$, knownAsins)
   const watchAsin$ = watchAsinWith(settings)
@@ -75,6 +75,9 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
     watchJobs$,
     watchAsin$,
     requestStats: () => settings.gate.state(),
+    limiter: submitter.limiter,
+    submitMany$,
+    runMany$: runManyWith(settings, submitMany$, watchJob$),
     run$: (submission, watchOptions) =>
       submit(submission).pipe(
         concatMap((accepted) =>

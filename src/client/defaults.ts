@@ -1,7 +1,11 @@
+import { defaultSubmissionLimits } from '../limiter/checkSubmissionLimits.js'
+
 /** The defaults of `PixiiClientOptions`, in one place. */
 export const defaults = {
   baseUrl: 'https://api.pixii.ai',
   requestTimeoutMs: 30_000,
   maxBodyBytes: 10 * 1024 * 1024,
   maxInFlight: 16,
+  rateLimits: defaultSubmissionLimits,
+  outcomeLookup: { waitMs: 60_000, clockSkewMs: 2_000 },
 } as const

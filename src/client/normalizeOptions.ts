@@ -10,13 +10,14 @@ import { adaptiveSchedule } from '../watch/adaptiveSchedule.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../watch/PollSchedule.js'
 import { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from '../watch/RetryPolicy.js'
+import { checkSubmissionOptions, type SubmissionSettings } from './checkSubmissionOptions.js'
 import { defaults } from './defaults.js'
 import { isLoopbackHost } from './isLoopbackHost.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
 
 
 /** Normalised client settings: the transport's, plus what the key says. */
-export interface ClientSettings extends TransportConfig {
+export interface ClientSettings extends TransportConfig, SubmissionSettings {
   readonly gate: RequestGate
   readonly keyKind: KeyKind
   readonly schedule: PollSchedule
@@ -27,6 +28,7 @@ export interface ClientSettings extends TransportConfig {
 
 const knownOptions: ReadonlySet<string> = new Set([
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
+  'rateLimits', 'outcomeLookup',
   'dangerouslyAllowLiveKeyInBrowser',
 ])
 
@@ -117,6 +119,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   checkCallable(given.onPoll, 'onPoll', undefined, issues)
   checkCallable(given.random, 'random', undefined, issues)
   const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
+  const submissions = checkSubmissionOptions(given, issues)
   if (issues.length > 0) {
     const message = `Invalid createPixiiClient options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
     throw new ValidationError({ message, source: 'client', issues })
@@ -134,6 +137,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     schedule: given.schedule ?? adaptiveSchedule(),
     retry,
     random: given.random ?? Math.random,
+    ...submissions,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }
 }

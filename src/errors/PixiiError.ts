@@ -11,6 +11,7 @@ import type { NoActiveBrandError } from './NoActiveBrandError.js'
 import type { RateLimitedError } from './RateLimitedError.js'
 import type { RetriesExhaustedError } from './RetriesExhaustedError.js'
 import type { ServerError } from './ServerError.js'
+import type { SubmissionOutcomeUnknownError } from './SubmissionOutcomeUnknownError.js'
 import type { TimeoutError } from './TimeoutError.js'
 import type { UnauthorizedError } from './UnauthorizedError.js'
 import type { ValidationError } from './ValidationError.js'
@@ -48,6 +49,7 @@ export type PixiiError =
   | ImageExpiredError
   | BufferOverflowError
   | FileSystemError
+  | SubmissionOutcomeUnknownError
 
 /** The `_tag` of each {@link PixiiError} variant. */
 export type PixiiErrorTag = PixiiError['_tag']

@@ -3,7 +3,7 @@ import type { PixiiError, PixiiErrorTag } from './PixiiError.js'
 const tags: ReadonlySet<string> = new Set<PixiiErrorTag>([
   'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
   'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
-  'ImageExpired', 'BufferOverflow', 'FileSystem',
+  'ImageExpired', 'BufferOverflow', 'FileSystem', 'SubmissionOutcomeUnknown',
 ])
 
 /**

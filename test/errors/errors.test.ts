@@ -2,8 +2,8 @@ import { expect } from 'chai'
 import { inspect } from 'node:util'
 import {
   AbortedError, BufferOverflowError, DecodeError, describePixiiError, FileSystemError, ImageExpiredError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError,
-  NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, TimeoutError, UnauthorizedError, ValidationError,
-  type PixiiError,
+  NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, SubmissionOutcomeUnknownError, TimeoutError,
+  UnauthorizedError, ValidationError, type PixiiError,
 } from '../../src/index.js'
 import { failedJob } from '../support/samples.js'
 
@@ -24,6 +24,10 @@ const every: PixiiError[] = [
   new ImageExpiredError({ message: 'expired', reason: 'gone', jobId: 'job_1', adIndex: 0 }),
   new BufferOverflowError({ message: 'too far behind', maxBuffered: 10 }),
   new FileSystemError({ message: 'disk full', code: 'ENOSPC', file: '/tmp/x' }),
+  new SubmissionOutcomeUnknownError({
+    message: 'unknown', lastError: new NetworkError({ message: 'reset', failure: 'reset' }), asin: 'B0CHX1W1XY', jobType: 'Scale',
+    sentAt: '2026-01-01T00:00:00.000Z', searchedUntil: '2026-01-01T00:01:00.000Z', candidates: [],
+  }),
 ]
 
 describe('PixiiError', () => {
@@ -31,7 +35,7 @@ describe('PixiiError', () => {
     expect(every.map((error) => error._tag)).to.deep.equal([
       'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
       'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
-      'ImageExpired', 'BufferOverflow', 'FileSystem',
+      'ImageExpired', 'BufferOverflow', 'FileSystem', 'SubmissionOutcomeUnknown',
     ])
     for (const error of every) {
       expect(error).to.be.instanceOf(Error)

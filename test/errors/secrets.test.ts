@@ -29,6 +29,9 @@ describe('no error exposes the API key or a URL signature', () => {
     await leftOf(pixii.getJob('bad/id'))
     await leftOf(h.client({ apiKey: sim.addOrganisation({ credits: 0 }).liveKey }).submitListingBuilder(listing))
     await leftOf(h.client({ apiKey: sim.addOrganisation({ activeBrand: false }).liveKey }).submitListingBuilder(listing))
+    // A 500 to a submission: the outcome is unknown, and a look-up with no wait finds no job.
+    sim.faults.inject({ kind: 'status', status: 500 }, { match: { method: 'POST' } })
+    await leftOf(h.client({ apiKey: sim.liveKey, outcomeLookup: { waitMs: 0 } }).submitListingBuilder(listing))
     const settings = { baseUrl: sim.url!, apiKey: sim.liveKey, fetch: globalThis.fetch, scheduler: h.clock.scheduler, requestTimeoutMs: 5_000, maxBodyBytes: 1_000_000 }
     keep(await lastValueFrom(request$(settings, { method: 'POST', path: '/v1/api/scale', body: { asin: 'x' } })).catch((e: unknown) => e))
     for (const fault of [
@@ -69,7 +72,7 @@ describe('no error exposes the API key or a URL signature', () => {
   it('provokes every variant of the union', () => {
     expect([...seen.keys()].sort()).to.deep.equal([
       'Aborted', 'DecodeError', 'InsufficientCredits', 'JobFailed', 'JobNotFound', 'NetworkError', 'NoActiveBrand',
-      'RateLimited', 'RetriesExhausted', 'ServerError', 'Timeout', 'Unauthorized', 'ValidationError',
+      'RateLimited', 'RetriesExhausted', 'ServerError', 'SubmissionOutcomeUnknown', 'Timeout', 'Unauthorized', 'ValidationError',
     ])
   })
 

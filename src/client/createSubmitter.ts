@@ -1,0 +1,136 @@
+import { catchError, concatMap, defer, map, of, throwError, timer, type Observable } from 'rxjs'
+import { submit$ } from '../api/submit.js'
+import { validateInput } from '../api/validateInput.js'
+import type { JobAccepted } from '../codecs/JobAccepted.js'
+import { isPixiiError } from '../errors/isPixiiError.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
+import type { SubmissionOutcomeUnknownError } from '../errors/SubmissionOutcomeUnknownError.js'
+import { createSubmissionLimiter } from '../limiter/createSubmissionLimiter.js'
+import type { SubmissionLimiter } from '../limiter/SubmissionLimiter.js'
+import { backoffDelayMs } from '../watch/RetryPolicy.js'
+import { findSubmittedJob$ } from './findSubmittedJob.js'
+import { createKeyedLock } from './keyedLock.js'
+import type { ClientSettings } from './normalizeOptions.js'
+import type { Submission } from './Submission.js'
+import { submissionTarget } from './submissionTarget.js'
+import { submissionVerdict, type SubmissionVerdict } from './submissionVerdict.js'
+
+/** A submission's job: from the server's answer, or found and adopted after the answer was lost. */
+export interface SubmittedJob {
+  readonly accepted: JobAccepted
+  /** True when the answer was lost and the job was found with the list endpoint. */
+  readonly adopted: boolean
+}
+
+/** Every submission of one client goes through this: one limiter, one memory of its jobs. */
+export interface Submitter {
+  readonly limiter: SubmissionLimiter
+  submit$(submission: Submission): Observable<SubmittedJob>
+}
+
+type Underlying = Exclude<PixiiError, SubmissionOutcomeUnknownError | RetriesExhaustedError>
+type Attempt =
+  | { readonly ok: true; readonly accepted: JobAccepted }
+  | { readonly ok: false; readonly error: Underlying; readonly verdict: SubmissionVerdict; readonly sentAt: number }
+
+const BACKOFF_BASE_MS = 500
+
+/**
+ * Makes the submitter of a client. One submission: checked first (an invalid one waits for
+ * nothing and sends nothing); then, one at a time per ASIN and job type, it waits for a token of
+ * the limiter and is sent. A 429 pauses the limiter for `Retry-After` and sends it again at the
+ * head of the queue; a refused connection or a 503 sends it again after a backoff, within the
+ * client's retry budget. A lost answer is never followed by a second POST: the job is looked
+ * for, and adopted or reported as `SubmissionOutcomeUnknown`.
+ */
+export function createSubmitter(settings: ClientSettings): Submitter {
+  const { scheduler } = settings
+  const limiter = createSubmissionLimiter(settings.rateLimits, scheduler)
+  const oneAtATime = createKeyedLock()
+  // Job ids this client has seen for its submissions, with when; forgotten once no look-up can
+  // reach back to them.
+  const known = new Map<string, number>()
+  const memoryMs = 2 * (settings.requestTimeoutMs + settings.outcomeLookup.waitMs + settings.outcomeLookup.clockSkewMs)
+  const remember = (jobId: string): void => {
+    const now = scheduler.now()
+    for (const [id, at] of known) {
+      if (at >= now - memoryMs) break
+      known.delete(id)
+    }
+    known.delete(jobId)
+    known.set(jobId, now)
+  }
+
+  const submitOne$ = (submission: Submission): Observable<SubmittedJob> =>
+    defer(() => {
+      const target = submissionTarget(submission.kind)
+      const checked = validateInput(target.codec, submission.request)
+      if (!checked.ok) return throwError(() => checked.error)
+      const { asin } = submission.request
+
+      const send$ = (front: boolean): Observable<Attempt> =>
+        limiter.withToken$(
+          (token) => {
+            const sentAt = scheduler.now()
+            return submit$(settings, target.path, target.codec, checked.value).pipe(
+              map(({ accepted, headers }): Attempt => {
+                token.spent(headers)
+                return { ok: true, accepted }
+              }),
+              catchError((error: unknown) => {
+                if (!isPixiiError(error) || error._tag === 'SubmissionOutcomeUnknown' || error._tag === 'RetriesExhausted') {
+                  return throwError(() => error)
+                }
+                const verdict = submissionVerdict(error)
+                if (verdict === 'rate-limited') token.rateLimited(error._tag === 'RateLimited' ? error.retryAfterMs : undefined)
+                else if (verdict === 'unsent') token.returned()
+                else token.spent()
+                return of<Attempt>({ ok: false, error, verdict, sentAt })
+              }),
+            )
+          },
+          { front },
+        )
+
+      const attempt$ = (failures: number, front: boolean): Observable<SubmittedJob> =>
+        send$(front).pipe(
+          concatMap((attempt) => {
+            if (attempt.ok) {
+              remember(attempt.accepted.job_id)
+              return of({ accepted: attempt.accepted, adopted: false })
+            }
+            const { error, verdict, sentAt } = attempt
+            if (error.context.jobId !== undefined) remember(error.context.jobId)
+            switch (verdict) {
+              case 'rate-limited':
+                // The limiter is paused for Retry-After; this one goes first when it resumes.
+                return attempt$(failures, true)
+              case 'unsent': {
+                if (failures >= settings.retry.maxConsecutiveFailures) {
+                  const message = `Gave up after ${failures + 1} attempts that never reached the server; the last: ${error.message}`
+                  return throwError(() => new RetriesExhaustedError({ message, lastError: error, attempts: failures + 1 }))
+                }
+                const retryAfterMs = error._tag === 'ServerError' ? error.retryAfterMs : undefined
+                const waitMs = retryAfterMs ?? backoffDelayMs(BACKOFF_BASE_MS, failures, settings.retry, settings.random)
+                return timer(waitMs, scheduler).pipe(concatMap(() => attempt$(failures + 1, true)))
+              }
+              case 'refused':
+                return throwError(() => error)
+              case 'unknown':
+                return findSubmittedJob$(settings, { asin, jobType: target.jobType, sentAt, error, isKnown: (id) => known.has(id) }).pipe(
+                  map((job) => {
+                    remember(job.id)
+                    const accepted: JobAccepted = { job_id: job.id, job_type: job.job_type, status: job.status, created_at: job.created_at }
+                    return { accepted, adopted: true }
+                  }),
+                )
+            }
+          }),
+        )
+
+      return oneAtATime(`${target.jobType}\u0000${asin}`, () => attempt$(0, false))
+    })
+
+  return { limiter, submit$: submitOne$ }
+}
