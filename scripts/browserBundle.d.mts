@@ -15,4 +15,4 @@ export interface BrowserBundle {
 
 export declare function bundleForBrowsers(entryPoint: string, outfile?: string): Promise<BrowserBundle>
 export declare function describeSize(size: { readonly bytes: number; readonly gzipBytes: number }): string
-export declare function buildBrowserBundle(outfile?: string): Promise<BrowserBundle & { readonly file: string; readonly name: string }>
+export declare function buildBrowserBundle(outfile?: string): Promise<BrowserBundle & { readonly file: string }>

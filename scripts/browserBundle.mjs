@@ -85,8 +85,7 @@ export async function buildBrowserBundle(outfile = 'dist/browser/pixii-rx.js') {
   const target = `${root}/${outfile}`
   const bundle = await bundleForBrowsers('./src/index.ts', target)
   await mkdir(dirname(target), { recursive: true })
-  const name = relative(dirname(target), target)
   await writeFile(target, bundle.code)
   await writeFile(`${target}.map`, bundle.map)
-  return { ...bundle, file: relative(root, target), name }
+  return { ...bundle, file: relative(root, target) }
 }

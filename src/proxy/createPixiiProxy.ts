@@ -1,79 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type * as t from 'io-ts'
-import { validateInput } from '../api/validateInput.js'
-import { ListJobsQuery } from '../api/ListJobsQuery.js'
-import { APlusRequest } from '../codecs/APlusRequest.js'
-import { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
-import { JobId } from '../codecs/primitives.js'
-import { ScaleRequest } from '../codecs/ScaleRequest.js'
-import { forwardUpstream, type UpstreamRequest } from './forwardUpstream.js'
-import { normalizeProxyOptions, type ProxySettings } from './normalizeProxyOptions.js'
+import { forwardUpstream } from './forwardUpstream.js'
+import { normalizeProxyOptions } from './normalizeProxyOptions.js'
 import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
 import type { ProxyEvent } from './ProxyEvent.js'
-import { matchProxyRoute, type ProxyRoute } from './ProxyRoute.js'
-import { readJsonBody } from './readJsonBody.js'
+import { matchProxyRoute } from './ProxyRoute.js'
+import { planUpstream, type Refusal } from './planUpstream.js'
 
 /**
  * A request handler for `node:http`, and a middleware for Express (`next` is called for paths
  * that are not Pixii's).
  */
 export type PixiiProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
-
-/** An answer of the proxy's own, in Pixii's error shape, so that the client maps it as usual. */
-interface Refusal {
-  readonly status: number
-  readonly code: string
-  readonly message: string
-  readonly headers?: Readonly<Record<string, string>>
-}
-
-const submissionCodecs: Readonly<Partial<Record<ProxyRoute, t.Decoder<unknown, unknown>>>> = {
-  submitListingBuilder: ListingBuilderRequest,
-  submitScale: ScaleRequest,
-  submitAPlus: APlusRequest,
-}
-
-const submissionPaths: Readonly<Partial<Record<ProxyRoute, string>>> = {
-  submitListingBuilder: '/v1/api/listing_builder',
-  submitScale: '/v1/api/scale',
-  submitAPlus: '/v1/api/a_plus',
-}
-
-function listQuery(search: URLSearchParams): unknown {
-  const query: Record<string, unknown> = {}
-  // Numbers only when they are written as digits; anything else reaches the codec as text and is refused.
-  for (const [name, value] of search) query[name] = name !== 'asin' && /^\d{1,9}$/.test(value) ? Number(value) : value
-  return query
-}
-
-/** The request to send upstream, or the refusal to answer with; `jobId` once it is known good. */
-async function upstreamFor(
-  settings: ProxySettings,
-  req: IncomingMessage,
-  route: ProxyRoute,
-  rawJobId: string | undefined,
-  search: URLSearchParams,
-): Promise<{ readonly request: UpstreamRequest; readonly jobId?: string } | Refusal> {
-  const invalid = (message: string): Refusal => ({ status: 400, code: 'VALIDATION_ERROR', message })
-  if (route === 'getJob') {
-    const checked = validateInput(JobId, rawJobId, 'job_id')
-    if (!checked.ok || rawJobId === '.' || rawJobId === '..') return invalid(checked.ok ? 'job_id: not a job id' : checked.error.message)
-    if ([...search.keys()].length > 0) return invalid('GET /v1/api/jobs/{id} takes no query')
-    return { request: { method: 'GET', path: `/v1/api/jobs/${encodeURIComponent(checked.value)}` }, jobId: checked.value }
-  }
-  if (route === 'listJobs') {
-    const checked = validateInput(ListJobsQuery, listQuery(search))
-    if (!checked.ok) return invalid(checked.error.message)
-    const { asin, page, limit } = checked.value
-    const query = new URLSearchParams({ asin, ...(page === undefined ? {} : { page: String(page) }), ...(limit === undefined ? {} : { limit: String(limit) }) })
-    return { request: { method: 'GET', path: `/v1/api/jobs?${query.toString()}` } }
-  }
-  const body = await readJsonBody(req, settings.maxBodyBytes)
-  if (!body.ok) return { status: body.status, code: body.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_ERROR', message: body.message, headers: { connection: 'close' } }
-  const checked = validateInput(submissionCodecs[route] as t.Decoder<unknown, unknown>, body.value)
-  if (!checked.ok) return invalid(checked.error.message)
-  return { request: { method: 'POST', path: submissionPaths[route] as string, body: checked.value } }
-}
 
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: Uint8Array | string): void {
   res.writeHead(status, { ...headers, 'cache-control': 'no-store' })
@@ -160,7 +97,7 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
       if (!res.writableFinished) browserGone.abort()
     })
     void (async () => {
-      const planned = await upstreamFor(settings, req, match.route, match.jobId, search)
+      const planned = await planUpstream(settings, req, match.route, match.jobId, search)
       if ('status' in planned) return refuse(planned)
       if (planned.jobId !== undefined) event.jobId = planned.jobId
       const answer = await forwardUpstream(settings, planned.request, browserGone.signal)
