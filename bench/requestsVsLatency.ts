@@ -51,7 +51,9 @@ export async function runRequestsVsLatency(count = 10_000): Promise<BenchResult>
   const table = measure(count)
   const fixed = table.get('fixed 5 s')?.all
   const ours = table.get('ours (adaptive)')
-  if (fixed === undefined || ours === undefined) throw new Error('benchmark 1: a baseline is missing')
+  const patient = table.get('ours, pendingMaxMs 120 s')
+  const fixedFirst = table.get('fixed 5 s')?.first200
+  if (fixed === undefined || ours === undefined || patient === undefined || fixedFirst === undefined) throw new Error('benchmark 1: a row is missing')
   const ratio = (label: string, value: number, limit: number, target: string) => ({ label, value, target, met: value <= limit })
   return {
     title: `Requests vs completion-detection latency (${count.toLocaleString('en')} modelled jobs, virtual time)`,
@@ -67,13 +69,19 @@ export async function runRequestsVsLatency(count = 10_000): Promise<BenchResult>
       ratio('requests: ours / fixed 5 s', ours.all.requestsPerJob / fixed.requestsPerJob, 0.4, '≤ 0.4'),
       ratio('p95 latency: ours / fixed 5 s', ours.all.p95 / fixed.p95, 1, '≤ 1'),
       ratio('p50 latency: ours / fixed 5 s', ours.all.p50 / fixed.p50, 0.5, '≤ 0.5'),
-      ratio('first 200 jobs, requests: ours / fixed 5 s', ours.first200.requestsPerJob / (table.get('fixed 5 s')?.first200.requestsPerJob ?? 1), 0.4, '≤ 0.4'),
-      ratio('first 200 jobs, p95 latency: ours / fixed 5 s', ours.first200.p95 / (table.get('fixed 5 s')?.first200.p95 ?? 1), 1, '≤ 1'),
+      ratio('first 200 jobs, requests: ours / fixed 5 s', ours.first200.requestsPerJob / fixedFirst.requestsPerJob, 0.4, '≤ 0.4'),
+      ratio('first 200 jobs, p95 latency: ours / fixed 5 s', ours.first200.p95 / fixedFirst.p95, 1, '≤ 1'),
+      ratio('pendingMaxMs 120 s, requests: ours / fixed 5 s', patient.all.requestsPerJob / fixed.requestsPerJob, 0.4, '≤ 0.4'),
+      ratio('pendingMaxMs 120 s, p95 latency: ours / fixed 5 s', patient.all.p95 / fixed.p95, 1, '≤ 1'),
+      ratio('pendingMaxMs 120 s, p50 latency: ours / fixed 5 s', patient.all.p50 / fixed.p50, 0.5, '≤ 0.5'),
+      ratio('pendingMaxMs 120 s, first 200 jobs, requests: ours / fixed 5 s', patient.first200.requestsPerJob / fixedFirst.requestsPerJob, 0.4, '≤ 0.4'),
     ],
     notes: [
       'Model (bench/jobModel.ts, seed 42): 20 % test-key jobs (queued 0–100 ms, processing 0.2–0.7 s), 75 % live jobs (queued 0–20 s, processing 90–150 s), 5 % slow live jobs (processing log-uniform 150 s–15 min), 2 % ending failed.',
       'Every strategy runs through the library’s own polling loop (pollJob$) on a VirtualTimeScheduler; each poll is answered at once with the job as it is at that instant. Latency is the time from the job’s end to the poll that saw it.',
       'Ours starts from a generic prior (processing 1–3 min, queue up to 30 s), not one tuned to the model, and learns from every job in order.',
+      'Why the p50 target (half of fixed 5 s) is missed: a live job’s end is spread evenly over a minute (90–150 s of processing) and nothing in the API tells how far along it is, so its detection latency is spread evenly over one polling step. Halving the median latency of fixed 5 s needs a step of about 2.5 s through that minute, about 24 requests for the window alone, while the 0.4× request target allows about 10 for the whole job. The default keeps the p95 target and the request count; the median it reaches comes from test-key jobs and the 4.7 s step.',
+      'Why the default misses 0.4× by a few hundredths: it polls a queued live job once more, about when the job has most likely started (at most 30 s later), so that a front end shows `processing` in time. With pendingMaxMs 120 s that poll is skipped and the request target is met; `processing` then shows only near the job’s likely end.',
     ],
     plot: {
       xLabel: 'requests per job',

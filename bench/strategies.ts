@@ -27,5 +27,10 @@ export const strategies: readonly Strategy[] = [
   { name: 'fixed 0.5 s', source: 'Replicate and fal clients', make: () => fixedSchedule(500) },
   { name: 'AWS waiter', source: 'AWS SDK v3 waiters: 2–120 s, jittered exponential', make: awsWaiter },
   { name: 'gax', source: 'google-gax LRO: 0.1 s ×1.3 up to 60 s', make: () => exponentialSchedule({ initialMs: 100, factor: 1.3, maxMs: 60_000 }) },
-  { name: 'ours (adaptive)', source: 'pixii-rx adaptiveSchedule(), learning from scratch', make: () => adaptiveSchedule() },
+  { name: 'ours (adaptive)', source: 'pixii-rx adaptiveSchedule(), defaults, learning from scratch', make: () => adaptiveSchedule() },
+  {
+    name: 'ours, pendingMaxMs 120 s',
+    source: 'adaptiveSchedule({ pendingMaxMs: 120_000 }): no poll between queued and the likely end',
+    make: () => adaptiveSchedule({ pendingMaxMs: 120_000 }),
+  },
 ]

@@ -20,7 +20,11 @@ export interface AdaptiveScheduleConfig {
   readonly windowStepMs?: number
   /** The quantiles of the learned processing times that bound the likely window. Default 0.01 and 0.93. */
   readonly window?: readonly [low: number, high: number]
-  /** The longest wait while a job is queued, so that `processing` shows soon enough. Default 30 000. */
+  /**
+   * The longest wait while a job is queued, so that `processing` shows soon enough. Default
+   * 30 000. At 120 000 a live job is first polled again at its earliest plausible end, which
+   * saves one request per job (see docs/benchmarks.md) but shows `processing` late.
+   */
   readonly pendingMaxMs?: number
   /** How fast the step grows past the window: a share of the time overdue. Default 0.1. */
   readonly tailGrowth?: number
@@ -104,9 +108,12 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
     const { queue, processing } = samplesFor(`${keyKind}:${job.job_type}`)
     const startedAt = job.started_at === null ? undefined : Date.parse(job.started_at)
     if (startedAt === undefined) {
-      // Still queued: come back once it has most likely started, to learn its own start time.
-      const likelyStarted = Date.parse(job.created_at) + queue.quantile(0.9)
-      return clamp(likelyStarted - now, 1_000, pendingMaxMs)
+      // Still queued: come back once it has most likely started, to learn its own start time;
+      // or, when pendingMaxMs reaches that far, straight at its earliest plausible end.
+      const created = Date.parse(job.created_at)
+      const earliestEnd = created + queue.quantile(low) + processing.quantile(low)
+      if (earliestEnd - now <= pendingMaxMs) return Math.max(1_000, earliestEnd - now)
+      return clamp(created + queue.quantile(0.9) - now, 1_000, pendingMaxMs)
     }
     const windowStart = startedAt + processing.quantile(low)
     const windowEnd = startedAt + processing.quantile(high)
