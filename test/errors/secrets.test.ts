@@ -1,7 +1,12 @@
 import { expect } from 'chai'
-import { filter, firstValueFrom, lastValueFrom } from 'rxjs'
+import { filter, firstValueFrom, lastValueFrom, of, toArray } from 'rxjs'
+import { once } from 'node:events'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { isPixiiError, request$, type PixiiError, type PixiiErrorTag } from '../../src/index.js'
+import { downloadAds, toReadable } from '../../src/node/index.js'
 import { harness, record, type Harness } from '../support/watchHarness.js'
 
 const listing = { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' } as const
@@ -66,13 +71,36 @@ describe('no error exposes the API key or a URL signature', () => {
     const exhausted = record(h.client({ apiKey: sim.liveKey, retry: { maxConsecutiveFailures: 1 } }).watchJob$('job_x'), h.clock)
     await h.clock.runUntil(exhausted.ended)
     keep(exhausted.error)
+
+    // The Node glue (pixii-rx/node): an expired image URL (the host refuses it, and past the
+    // 7 days), an overflowing stream, a download folder that cannot be made.
+    sim.faults.clear()
+    const dir = await mkdtemp(join(tmpdir(), 'pixii-secrets-'))
+    try {
+      const imageJob = await pixii.getJob(sim.createJob({ key: sim.liveKey, queuedMs: 0, processingMs: 0, adCount: 1 }))()
+      if (imageJob._tag === 'Left') throw imageJob.left
+      const completedAt = Date.parse(imageJob.right.completed_at ?? '')
+      await h.clock.advance(8 * 86_400_000)
+      const lagging = { now: () => completedAt, schedule: h.clock.scheduler.schedule.bind(h.clock.scheduler) }
+      for (const scheduler of [lagging, h.clock.scheduler]) {
+        const events = await lastValueFrom(of(imageJob.right).pipe(downloadAds({ dir, scheduler }), toArray()))
+        for (const event of events) if (event.type === 'image-failed') keep(event.error)
+      }
+      const overflowing = toReadable(of(1, 2, 3), { highWaterMark: 1, maxBuffered: 1 })
+      overflowing.read(0)
+      keep(((await once(overflowing, 'error')) as unknown[])[0])
+      await writeFile(join(dir, 'in-the-way'), '')
+      keep(await lastValueFrom(of(imageJob.right).pipe(downloadAds({ dir: join(dir, 'in-the-way') }))).catch((e: unknown) => e))
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
   after(async () => h.close())
 
   it('provokes every variant of the union', () => {
     expect([...seen.keys()].sort()).to.deep.equal([
-      'Aborted', 'DecodeError', 'InsufficientCredits', 'JobFailed', 'JobNotFound', 'NetworkError', 'NoActiveBrand',
-      'RateLimited', 'RetriesExhausted', 'ServerError', 'SubmissionOutcomeUnknown', 'Timeout', 'Unauthorized', 'ValidationError',
+      'Aborted', 'BufferOverflow', 'DecodeError', 'FileSystem', 'ImageExpired', 'InsufficientCredits', 'JobFailed', 'JobNotFound', 'NetworkError',
+      'NoActiveBrand', 'RateLimited', 'RetriesExhausted', 'ServerError', 'SubmissionOutcomeUnknown', 'Timeout', 'Unauthorized', 'ValidationError',
     ])
   })
 
@@ -87,6 +115,7 @@ describe('no error exposes the API key or a URL signature', () => {
         for (const text of exposures(error)) {
           for (const key of keys) expect(text, `${error._tag}: ${text.slice(0, 200)}`).not.to.contain(key)
           expect(text).not.to.contain('SIGNATURE123')
+          expect(text).not.to.match(/signature=[0-9a-f]{64}/)
         }
       }
     }
