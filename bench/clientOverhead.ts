@@ -1,0 +1,146 @@
+import { loadavg } from 'node:os'
+import type { BenchResult } from './BenchResult.js'
+import { startClientLoop } from './clientLoop.js'
+import { fetchWithoutKeepAlive, nodeGlobalFetch } from './fetchVariants.js'
+import type { HeapMeasure } from './heapPerIdleWatch.js'
+import { measureHeap } from './measureHeap.js'
+import { measureWindow, type WindowMeasure } from './measureWindow.js'
+import { median } from './median.js'
+import type { PollWorkload } from './pollWorkload.js'
+import { startRawLoop } from './rawLoop.js'
+import { startSimulatorProcess, type SimulatorProcess } from './simulatorProcess.js'
+
+const JOBS = 10_000
+/** The client-wide cap on requests in flight: the library's default `maxInFlight`. */
+const CAP = 16
+const ROUNDS = 3
+const WARMUP_MS = 1_000
+const WINDOW_MS = 3_000
+const HEAP_TARGET_KB = 4
+const THROUGHPUT_TARGET = 0.7
+
+interface Variant {
+  readonly name: string
+  readonly start: (server: SimulatorProcess) => PollWorkload
+}
+
+const raw: Variant = { name: 'raw loop: node:http keep-alive agent + JSON.parse', start: (s) => startRawLoop(s, CAP) }
+const pixii: Variant = { name: 'pixii-rx, default fetch (cross-fetch)', start: (s) => startClientLoop(s, CAP) }
+const withoutKeepAlive: Variant = {
+  name: 'pixii-rx, cross-fetch without keep-alive',
+  start: (s) => startClientLoop(s, CAP, fetchWithoutKeepAlive),
+}
+const undici: Variant = { name: "pixii-rx, Node's global fetch (undici)", start: (s) => startClientLoop(s, CAP, nodeGlobalFetch) }
+
+/** Medians over the rounds of one variant, as one table row. */
+function row(name: string, measures: readonly WindowMeasure[]): Record<string, string | number> {
+  const mid = (pick: (m: WindowMeasure) => number): number => median(measures.map(pick))
+  return {
+    variant: name,
+    'polls/s': mid((m) => m.pollsPerSecond),
+    'client CPU µs/poll': mid((m) => m.cpuMicrosPerPoll),
+    'client CPU share': mid((m) => m.cpuShare),
+    'server CPU share': mid((m) => m.serverCpuShare),
+    'new TCP connections': mid((m) => m.connections),
+    failures: mid((m) => m.failures),
+    'stop (ms)': mid((m) => m.stopMs),
+    rounds: measures.length,
+  }
+}
+
+function keepAliveNote(byName: ReadonlyMap<string, readonly WindowMeasure[]>): string {
+  const connections = (variant: Variant): number => median((byName.get(variant.name) ?? []).map((m) => m.connections))
+  const opened = connections(pixii)
+  const closing = connections(withoutKeepAlive)
+  const verdict =
+    opened === 0
+      ? 'so keep-alive is already in effect with the default fetch and the library needs no change for it: cross-fetch 4.1 uses node-fetch 2.7, which no longer sends `Connection: close` and, given no agent, uses `http.globalAgent`, keep-alive by default since Node 19 (this package needs Node ≥ 20.19)'
+      : 'so the default fetch is NOT keeping connections alive'
+  return `Keep-alive: the default fetch opened ${opened} TCP connection(s) during its window, the variant without keep-alive ${closing}; ${verdict}.`
+}
+
+function stopNote(byName: ReadonlyMap<string, readonly WindowMeasure[]>): string {
+  const measures = byName.get(pixii.name) ?? []
+  const ms = median(measures.map((m) => m.stopMs))
+  const opened = median(measures.map((m) => m.stopConnections))
+  return (
+    `"stop" is the time from unsubscribing (or stopping the raw loop) until it has stopped. For pixii-rx that unsubscribes ${JOBS.toLocaleString('en-US')} watches, ` +
+    `most of them waiting at the request gate: ${(ms / 1000).toFixed(1)} s, during which it opened ${opened} TCP connection(s) ` +
+    '(each watch unsubscribed frees its slot, the gate starts the next waiting request, and the next unsubscription aborts it).'
+  )
+}
+
+function throughputNote(row: Readonly<Record<string, string | number>>, ratio: number): string[] {
+  if (ratio >= THROUGHPUT_TARGET) return []
+  const share = Number(row['client CPU share'])
+  const why =
+    share >= 0.9
+      ? `the client process was CPU-bound (CPU share ${share.toFixed(2)}): its CPU per poll is what limits it`
+      : `the client process was not CPU-bound (CPU share ${share.toFixed(2)}) and neither was the server, so the cores were shared with other processes (see the load average): the ratio then reflects scheduling as much as overhead, and CPU per poll is the steadier measure`
+  return [`Throughput target missed (${ratio.toFixed(2)} < ${THROUGHPUT_TARGET}): ${why}.`]
+}
+
+function heapNote(heap: HeapMeasure): string {
+  return (
+    `Heap, measured first and in a process of its own (node --expose-gc): ${heap.answered} of ${heap.jobs} watches answered their first poll in ${(heap.firstPollsMs / 1000).toFixed(1)} s; ` +
+    `then, all idle (next poll in an hour), heap used after a full GC grew by ${(heap.bytes / 1024 / 1024).toFixed(1)} MiB over the client alone, ` +
+    `${(heap.bytesPerJob / 1024).toFixed(2)} KB per watched job (the last job snapshot, the loop's state, its timer and subscriptions).` +
+    (heap.bytesPerJob / 1024 <= HEAP_TARGET_KB
+      ? ''
+      : ` The ${HEAP_TARGET_KB} KB target is missed: every watch keeps a whole RxJS pipeline of its own (watchJobs$'s merge, map and catchError, ` +
+        "the shared loop's share and ReplaySubject, the polling loop's closures) and a timer; a heap snapshot shows closures and their contexts " +
+        'dominating. Getting under the target needs one loop (one timer, one small state record) for many jobs rather than a pipeline per job.')
+  )
+}
+
+/**
+ * Benchmark 2: the client's overhead over real HTTP. A simulator with instant answers runs in a
+ * child process with 10,000 endless jobs; pixii-rx watches all of them at a client-wide cap of
+ * 16 with a 0 ms schedule (so the cap sets the pace), against a raw loop doing the same GETs
+ * with 16 keep-alive connections and `JSON.parse` only. Rounds alternate the two; each row is
+ * the median of its rounds. First, heap per idle watched job at 10,000 jobs, in a process of its own.
+ */
+export async function runClientOverhead(): Promise<BenchResult> {
+  const began = Date.now()
+  const loadBefore = loadavg()[0] ?? 0
+  const server = await startSimulatorProcess(JOBS)
+  const byName = new Map<string, WindowMeasure[]>()
+  let heap: HeapMeasure
+  try {
+    heap = await measureHeap(server, CAP)
+    const plan = [...Array.from({ length: ROUNDS }, () => [raw, pixii]).flat(), withoutKeepAlive, undici]
+    for (const variant of plan) {
+      const measure = await measureWindow(variant.start(server), server, WARMUP_MS, WINDOW_MS)
+      byName.set(variant.name, [...(byName.get(variant.name) ?? []), measure])
+    }
+  } finally {
+    await server.close()
+  }
+  const rows = [...byName].map(([name, measures]) => row(name, measures))
+  const rowOf = (variant: Variant) => rows.find((r) => r['variant'] === variant.name) ?? {}
+  const value = (variant: Variant, column: string): number => Number(rowOf(variant)[column])
+  const throughput = value(pixii, 'polls/s') / value(raw, 'polls/s')
+  const heapKb = heap.bytesPerJob / 1024
+  return {
+    title: `Benchmark 2: client overhead over loopback HTTP (${JOBS.toLocaleString('en-US')} jobs, cap ${CAP})`,
+    columns: Object.keys(rows[0] ?? {}),
+    rows,
+    ratios: [
+      { label: 'throughput: pixii-rx (default fetch) / raw loop', value: throughput, target: `≥ ${THROUGHPUT_TARGET}`, met: throughput >= THROUGHPUT_TARGET },
+      { label: 'client CPU per poll: pixii-rx (default fetch) / raw loop', value: value(pixii, 'client CPU µs/poll') / value(raw, 'client CPU µs/poll') },
+      { label: 'throughput: pixii-rx default fetch / without keep-alive', value: value(pixii, 'polls/s') / value(withoutKeepAlive, 'polls/s') },
+      { label: 'throughput: pixii-rx default fetch / global fetch (undici)', value: value(pixii, 'polls/s') / value(undici, 'polls/s') },
+      { label: `heap per idle watched job at ${JOBS.toLocaleString('en-US')} jobs, KB (absolute)`, value: heapKb, target: `≤ ${HEAP_TARGET_KB}`, met: heapKb <= HEAP_TARGET_KB },
+    ],
+    notes: [
+      `The simulator (pixii-rx/testing over loopback HTTP, no faults, instant answers) runs in a child process with ${JOBS.toLocaleString('en-US')} jobs that stay \`processing\`, so its CPU is not counted as the client's.`,
+      `pixii-rx: one client, \`maxInFlight: ${CAP}\`, \`watchJobs$\` over every id with \`fixedSchedule(0)\` (each watch polls again as soon as it is answered, so the cap sets the pace). Raw loop: ${CAP} loops of \`http.get\` through one keep-alive \`http.Agent\` and \`JSON.parse\`, round-robin over the same ids.`,
+      `Each window: ${WARMUP_MS / 1000} s of warm-up, then ${WINDOW_MS / 1000} s measured; raw loop and pixii-rx alternate for ${ROUNDS} rounds and each figure is the median over the rounds; the two fetch variants run once. CPU is process.cpuUsage (user + system) of the client process; "CPU share" 1.0 is one core busy throughout. A server share near 1.0 means the server, not the client, set the pace.`,
+      stopNote(byName),
+      keepAliveNote(byName),
+      ...throughputNote(rowOf(pixii), throughput),
+      heapNote(heap),
+      `1-minute load average: ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after (2 cores: other processes on the machine compete with both client and server); this benchmark took ${((Date.now() - began) / 1000).toFixed(0)} s.`,
+    ],
+  }
+}
