@@ -1,0 +1,68 @@
+// The Node subpath and the CLI of the *built* package under plain Node (no tsx):
+// - `pixii-rx/node` loads through `import` and `require`, and works;
+// - `import 'pixii-rx'` (and `pixii-rx/node`) never load the CLI's dependencies: the static
+//   import graph of dist/esm reaches only rxjs, cross-fetch, io-ts, fp-ts and node:*, and
+//   `require` leaves no commander, log-update or cli-spinners in require.cache;
+// - the `bin` runs: `pixii-rx --version` and `--help`.
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const require = createRequire(import.meta.url)
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
+const libraryDependencies = new Set(['rxjs', 'cross-fetch', 'io-ts', 'fp-ts'])
+const cliOnly = /[\\/]node_modules[\\/](commander|log-update|cli-spinners)[\\/]/
+
+function bareImports(entry) {
+  const seen = new Set()
+  const bare = new Set()
+  const visit = (file) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    // Without comments: TSDoc examples import 'pixii-rx' too.
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+    for (const match of code.matchAll(/(?:^|[\s;])(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const specifier = match[1] ?? match[2]
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
+      else bare.add(specifier)
+    }
+  }
+  visit(entry)
+  return { files: seen.size, bare: [...bare].sort() }
+}
+
+try {
+  for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js']) {
+    const { files, bare } = bareImports(resolve(root, entry))
+    const foreign = bare.filter((specifier) => !specifier.startsWith('node:') && !libraryDependencies.has(specifier.split('/')[0]))
+    assert.deepEqual(foreign, [], `${entry} (${files} files) imports ${foreign.join(', ')}`)
+  }
+  const loaded = JSON.parse(
+    execFileSync(process.execPath, ['-e', "require('pixii-rx'); require('pixii-rx/node'); console.log(JSON.stringify(Object.keys(require.cache)))"], { cwd: root, encoding: 'utf8' }),
+  )
+  assert.deepEqual(loaded.filter((file) => cliOnly.test(file)), [], 'require(pixii-rx) loaded a CLI dependency')
+
+  const esm = await import('pixii-rx/node')
+  const cjs = require('pixii-rx/node')
+  assert.ok(fileURLToPath(import.meta.resolve('pixii-rx/node')).replaceAll('\\', '/').endsWith('dist/esm/node/index.js'))
+  assert.ok(require.resolve('pixii-rx/node').replaceAll('\\', '/').endsWith('dist/cjs/node/index.js'))
+  for (const node of [esm, cjs]) {
+    for (const name of ['toReadable', 'toAsyncIterable', 'toNdjson', 'jobEvents', 'downloadAds']) assert.equal(typeof node[name], 'function', `${name} is exported`)
+    const { of } = require('rxjs')
+    assert.deepEqual(await node.toReadable(of(1, 2, 3)).toArray(), [1, 2, 3])
+  }
+
+  const bin = resolve(root, pkg.bin['pixii-rx'])
+  assert.equal(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim(), pkg.version)
+  assert.match(execFileSync(process.execPath, [bin, 'download', '--help'], { encoding: 'utf8' }), /Examples:/)
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/)
+  console.log(`test-built (node, cli): ok, the library entry reaches only ${[...libraryDependencies].join(', ')}; pixii-rx ${pkg.version} runs`)
+} catch (error) {
+  console.error('test-built (node, cli): FAILED')
+  console.error(error)
+  process.exitCode = 1
+}
