@@ -1,19 +1,9 @@
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import type { PollEvent } from '../watch/PollEvent.js'
-import type { PollSchedule } from '../watch/PollSchedule.js'
-import type { FullRetryPolicy } from '../watch/RetryPolicy.js'
+import type { LoopTiming } from '../watch/pollLoop.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import { checkCallable, checkRetryPolicy, type ClientSettings } from './normalizeOptions.js'
 
-/** What every polling loop of a client takes from the client and the watch's options. */
-export interface LoopSettings {
-  readonly schedule: PollSchedule
-  readonly retry: FullRetryPolicy
-  readonly scheduler: ClientSettings['scheduler']
-  readonly random: () => number
-  readonly keyKind: ClientSettings['keyKind']
-  readonly onPoll?: (event: PollEvent) => void
-}
 
 function bothListeners(
   first: ((event: PollEvent) => void) | undefined,
@@ -30,7 +20,7 @@ function bothListeners(
  * Checks a watch's options and merges them over the client's settings. Bad options come back as
  * a `ValidationError` naming each field (`caller` names the method in the message).
  */
-export function loopSettings(settings: ClientSettings, options: WatchOptions, caller: string): LoopSettings | ValidationError {
+export function loopSettings(settings: ClientSettings, options: WatchOptions, caller: string): LoopTiming | ValidationError {
   const issues: ValidationIssue[] = []
   checkCallable(options.schedule, 'schedule', 'nextDelayMs', issues)
   checkCallable(options.onPoll, 'onPoll', undefined, issues)

@@ -1,24 +1,14 @@
-import type { Observable, SchedulerLike } from 'rxjs'
+import type { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { JobFailedError } from '../errors/JobFailedError.js'
-import type { KeyKind } from '../http/KeyKind.js'
-import type { PollEvent } from './PollEvent.js'
-import { pollLoop$, type LoopStep } from './pollLoop.js'
-import type { PollSchedule } from './PollSchedule.js'
-import type { FullRetryPolicy } from './RetryPolicy.js'
+import { pollLoop$, type LoopStep, type LoopTiming } from './pollLoop.js'
 import { statusRank } from './statusRank.js'
 
 /** Everything one job's polling loop needs; the client fills it from its settings and the watch options. */
-export interface PollJobConfig {
+export interface PollJobConfig extends LoopTiming {
   readonly jobId: string
   /** One poll: a cold Observable of one job (the client's `getJob$`). */
   readonly poll: () => Observable<Job>
-  readonly schedule: PollSchedule
-  readonly retry: FullRetryPolicy
-  readonly scheduler: SchedulerLike
-  readonly random: () => number
-  readonly keyKind: KeyKind
-  readonly onPoll?: (event: PollEvent) => void
 }
 
 /** What one answer about a job means, given the job emitted last. */

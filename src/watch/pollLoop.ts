@@ -30,20 +30,24 @@ export interface LoopBody<T, E> {
   readonly onAnswer: (answer: T) => LoopStep<E>
 }
 
-/** Everything a polling loop needs besides its body. */
-export interface PollLoopConfig<T, E> {
-  /** What the loop watches (a job id, an ASIN), for telemetry and messages. */
-  readonly subject: string
-  /** How messages name the subject, such as `job job_1` or `ASIN B0CHX1W1XY`. */
-  readonly label: string
-  /** Called once per subscription, so that each run has its own state. */
-  readonly body: () => LoopBody<T, E>
+/** When a loop polls and how it rides out failures: what every loop takes from its client and watch. */
+export interface LoopTiming {
   readonly schedule: PollSchedule
   readonly retry: FullRetryPolicy
   readonly scheduler: SchedulerLike
   readonly random: () => number
   readonly keyKind: KeyKind
   readonly onPoll?: (event: PollEvent) => void
+}
+
+/** Everything a polling loop needs. */
+export interface PollLoopConfig<T, E> extends LoopTiming {
+  /** What the loop watches (a job id, an ASIN), for telemetry and messages. */
+  readonly subject: string
+  /** How messages name the subject, such as `job job_1` or `ASIN B0CHX1W1XY`. */
+  readonly label: string
+  /** Called once per subscription, so that each run has its own state. */
+  readonly body: () => LoopBody<T, E>
 }
 
 type RetriedError = Exclude<PixiiError, RetriesExhaustedError>
