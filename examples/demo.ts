@@ -1,7 +1,7 @@
 // The pixii-rx demo: a simulated Pixii in this process, a handful of jobs watched together.
 // Run it with `npm run demo`. No key, no network: the simulator listens on 127.0.0.1.
 import { from, lastValueFrom, map, merge, tap, toArray } from 'rxjs'
-import { createPixiiClient, splitAds, toEither, type RunEvent, type Submission } from '../src/index.js'
+import { adaptiveSchedule, createPixiiClient, splitAds, toEither, type RunEvent, type Submission } from '../src/index.js'
 import { startSimulator } from '../src/testing/index.js'
 
 // Live jobs run 20 times faster than on Pixii (queued up to 1 s, processing 4.5 to 7.5 s).
@@ -10,7 +10,9 @@ simulator.script({ kind: 'partial', failedAds: 2, errorCode: 'CONTENT_POLICY' },
 simulator.script({ kind: 'failure', errorCode: 'GENERATION_FAILED' }, { asin: 'B0FAILED001' })
 
 const test = createPixiiClient({ apiKey: simulator.testKey, baseUrl: simulator.url })
-const live = createPixiiClient({ apiKey: simulator.liveKey, baseUrl: simulator.url })
+// The adaptive schedule learns how long jobs take; tell it up front that these run 20 times faster.
+const prior = { queueMs: [0, 250, 500, 1_000, 1_500], processingMs: [3_000, 4_500, 6_000, 7_500, 9_000] }
+const live = createPixiiClient({ apiKey: simulator.liveKey, baseUrl: simulator.url, schedule: adaptiveSchedule({ prior, windowStepMs: 1_000 }) })
 
 const jobs: Array<{ readonly label: string; readonly client: typeof test; readonly submission: Submission }> = [
   { label: 'Listing Builder, test key', client: test, submission: { kind: 'listingBuilder', request: { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' } } },
