@@ -1,4 +1,4 @@
-import { catchError, concatMap, defer, map, of, throwError, timer, type Observable } from 'rxjs'
+import { catchError, concatMap, defer, finalize, map, of, throwError, timer, type Observable } from 'rxjs'
 import { submit$ } from '../api/submit.js'
 import { validateInput } from '../api/validateInput.js'
 import type { JobAccepted } from '../codecs/JobAccepted.js'
@@ -48,14 +48,19 @@ export function createSubmitter(settings: ClientSettings): Submitter {
   const { scheduler } = settings
   const limiter = createSubmissionLimiter(settings.rateLimits, scheduler)
   const oneAtATime = createKeyedLock()
-  // Job ids this client has seen for its submissions, with when; forgotten once no look-up can
-  // reach back to them.
+  // Job ids this client has seen for its submissions, with when. An id is forgotten once it is
+  // too old to fall in the window of any look-up still possible: one that started before every
+  // submission in progress was sent (less twice the clock skew, as `created_at` is the server's
+  // clock), and therefore created before it.
   const known = new Map<string, number>()
-  const memoryMs = 2 * (settings.requestTimeoutMs + settings.outcomeLookup.waitMs + settings.outcomeLookup.clockSkewMs)
+  const inProgress = new Set<{ sentAt: number }>()
   const remember = (jobId: string): void => {
     const now = scheduler.now()
+    let horizon = now
+    for (const submission of inProgress) horizon = Math.min(horizon, submission.sentAt)
+    horizon -= 2 * settings.outcomeLookup.clockSkewMs
     for (const [id, at] of known) {
-      if (at >= now - memoryMs) break
+      if (at >= horizon) break
       known.delete(id)
     }
     known.delete(jobId)
@@ -68,11 +73,13 @@ export function createSubmitter(settings: ClientSettings): Submitter {
       const checked = validateInput(target.codec, submission.request)
       if (!checked.ok) return throwError(() => checked.error)
       const { asin } = submission.request
+      const progress = { sentAt: scheduler.now() }
 
       const send$ = (front: boolean): Observable<Attempt> =>
         limiter.withToken$(
           (token) => {
             const sentAt = scheduler.now()
+            progress.sentAt = sentAt
             return submit$(settings, target.path, target.codec, checked.value).pipe(
               map(({ accepted, headers }): Attempt => {
                 token.spent(headers)
@@ -129,7 +136,13 @@ export function createSubmitter(settings: ClientSettings): Submitter {
           }),
         )
 
-      return oneAtATime(`${target.jobType}\u0000${asin}`, () => attempt$(0, false))
+      return oneAtATime(`${target.jobType}\u0000${asin}`, () =>
+        defer(() => {
+          progress.sentAt = scheduler.now()
+          inProgress.add(progress)
+          return attempt$(0, false)
+        }).pipe(finalize(() => inProgress.delete(progress))),
+      )
     })
 
   return { limiter, submit$: submitOne$ }

@@ -1,9 +1,6 @@
 import type { PixiiError } from './PixiiError.js'
 import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 
-/** The failure that left a submission's outcome unknown, or a failed lookup. */
-type Underlying = Exclude<PixiiError, SubmissionOutcomeUnknownError>
-
 /**
  * A submission may or may not have created (and charged) a job, and the client could not tell
  * which. The request went out, then the answer was lost: a reset, a request timeout, a 5xx other
@@ -30,9 +27,9 @@ export class SubmissionOutcomeUnknownError extends PixiiErrorBase {
   override readonly name = 'SubmissionOutcomeUnknownError' as const
   readonly retryable = false as const
   /** Why the outcome is unknown: the submission's own failure (also the standard `cause`). */
-  readonly lastError: Underlying
+  readonly lastError: Exclude<PixiiError, SubmissionOutcomeUnknownError>
   /** The last failure of the lookup itself, when the list endpoint could not be read. */
-  readonly lookupError: Underlying | undefined
+  readonly lookupError: Exclude<PixiiError, SubmissionOutcomeUnknownError> | undefined
   /** The ASIN of the submission. */
   readonly asin: string
   /** The job type looked for, such as `Listing Builder`. */
@@ -46,8 +43,8 @@ export class SubmissionOutcomeUnknownError extends PixiiErrorBase {
 
   constructor(
     init: PixiiErrorInit & {
-      readonly lastError: Underlying
-      readonly lookupError?: Underlying
+      readonly lastError: Exclude<PixiiError, SubmissionOutcomeUnknownError>
+      readonly lookupError?: Exclude<PixiiError, SubmissionOutcomeUnknownError>
       readonly asin: string
       readonly jobType: string
       readonly sentAt: string
