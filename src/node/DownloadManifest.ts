@@ -1,14 +1,30 @@
 import * as t from 'io-ts'
 
-const ImageEntry = t.type({
-  adIndex: t.number,
-  file: t.string,
-  bytes: t.number,
-  sha256: t.string,
-  contentType: t.string,
-  /** The URL without its query: the signature is a credential and is never written down. */
-  source: t.string,
-})
+/**
+ * One image on disk in a {@link DownloadManifest}: its position in the job, its file (relative
+ * to the manifest), size, SHA-256, type, and the URL it came from without its query.
+ *
+ * @example
+ * ```ts
+ * import { DownloadedImage } from 'pixii-rx/node'
+ * console.log(DownloadedImage.is({ adIndex: 0, file: 'ad-01.png', bytes: 74, sha256: 'ab', contentType: 'image/png', source: 'https://img.example/1.png' }))
+ * // Output: true
+ * ```
+ */
+export const DownloadedImage = t.type(
+  {
+    adIndex: t.number,
+    file: t.string,
+    bytes: t.number,
+    sha256: t.string,
+    contentType: t.string,
+    /** The URL without its query: the signature is a credential and is never written down. */
+    source: t.string,
+  },
+  'DownloadedImage',
+)
+/** See the {@link DownloadedImage} codec. */
+export type DownloadedImage = t.TypeOf<typeof DownloadedImage>
 
 /**
  * The `manifest.json` that `downloadAds` writes beside a job's images: what was asked for, what
@@ -41,7 +57,7 @@ export const DownloadManifest = t.type(
     downloadedAt: t.string,
     credits: t.type({ charged: t.number, refunded: t.number }),
     /** Images on disk, in the job's order. */
-    images: t.array(ImageEntry),
+    images: t.array(DownloadedImage),
     /** Generated images that could not be downloaded, with the `PixiiError` tag and message. */
     failedImages: t.array(t.type({ adIndex: t.number, error: t.type({ _tag: t.string, message: t.string }) })),
     /** Images Pixii failed to generate, with its error code (their credits are refunded). */
@@ -51,5 +67,3 @@ export const DownloadManifest = t.type(
 )
 /** See the {@link DownloadManifest} codec. */
 export type DownloadManifest = t.TypeOf<typeof DownloadManifest>
-/** One image on disk in a {@link DownloadManifest}. */
-export type DownloadedImage = t.TypeOf<typeof ImageEntry>

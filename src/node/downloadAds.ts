@@ -85,7 +85,7 @@ function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOu
  * // Output: 0
  * ```
  *
- * @see {@link splitAds} for the succeeded and failed images without downloading them
+ * @see `splitAds` (from `pixii-rx`) for the succeeded and failed images without downloading them
  */
 export function downloadAds(options: DownloadAdsOptions): OperatorFunction<Job, DownloadEvent> {
   const settings = normalizeDownloadOptions(options)
