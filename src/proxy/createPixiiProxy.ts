@@ -115,7 +115,9 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
         done('upstream-failed', refusal.status)
       }
     })().catch(() => {
-      // Not expected (every step above answers its own failures); never leave the browser hanging.
+      // A body cut short because the browser went away, or a fault of the proxy's own: never
+      // leave the browser hanging.
+      if (browserGone.signal.aborted || req.destroyed) return done('client-gone')
       if (res.headersSent) res.destroy()
       else send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ code: 'PROXY_ERROR', message: 'internal proxy error' }))
       done('refused', 500)

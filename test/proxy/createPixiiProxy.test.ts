@@ -175,6 +175,15 @@ describe('createPixiiProxy', () => {
     expect(await log.seq(1)).to.deep.include({ outcome: 'client-gone', route: 'getJob' })
   })
 
+  it('sends nothing when the browser goes away in the middle of a submission body', async () => {
+    const url = await start({ allow: ['submitScale'] })
+    const partial = request(`${url}/v1/api/scale`, { method: 'POST', headers: { 'content-length': '1000' } })
+    partial.on('error', () => undefined)
+    partial.write('{"asin":"B0CHX', () => partial.destroy())
+    expect(await log.seq(1)).to.deep.include({ route: 'submitScale', outcome: 'client-gone' })
+    expect(upstream.requests).to.deep.equal([])
+  })
+
   it('checks its options in one place, naming each bad one and never the key', () => {
     const refusal = (options: unknown): string => {
       try {
