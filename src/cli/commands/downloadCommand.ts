@@ -103,7 +103,7 @@ Files already there with the same size are kept. Image URLs expire 7 days after 
           tally.code = Math.max(tally.code, exitCodeFor(event.error))
         }
       }
-      await lastValueFrom(
+      const downloaded = lastValueFrom(
         merge(
           watched$.pipe(tap(showWatch), ignoreElements()),
           completed$.pipe(downloadAds({ dir: flags.out, scheduler: io.scheduler, ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }) })),
@@ -113,6 +113,11 @@ Files already there with the same size are kept. Image URLs expire 7 days after 
         ),
         { defaultValue: undefined },
       )
+      // A stream failure (a job folder that cannot be created) stops the live display before it is printed.
+      await downloaded.catch((error: unknown) => {
+        display.abort()
+        throw error
+      })
       if (io.stop.aborted) tally.code = interruptedExitCode
       const seconds = ((io.scheduler.now() - started) / 1000).toFixed(1)
       const line = `${ids.length} job${ids.length === 1 ? '' : 's'}: ${tally.images} images written, ${tally.failedImages} failed, ${tally.failedJobs} job${tally.failedJobs === 1 ? '' : 's'} failed (${seconds}s)`

@@ -33,7 +33,7 @@ export async function watchJobs(client: PixiiClient, ids: readonly string[], dis
   const started = io.scheduler.now()
   for (const id of ids) display.job(id, { status: 'waiting' })
   const events$ = merge(...ids.map((id) => client.watchJob$(id).pipe(jobEvents(id, io.scheduler))))
-  await lastValueFrom(
+  const watched = lastValueFrom(
     events$.pipe(
       tap((event) => {
         showJobEvent(display, event)
@@ -47,6 +47,11 @@ export async function watchJobs(client: PixiiClient, ids: readonly string[], dis
     ),
     { defaultValue: undefined },
   )
+  // A failure that is not a job's (a bug, say) still stops the live display before it is printed.
+  await watched.catch((error: unknown) => {
+    display.abort()
+    throw error
+  })
   if (io.stop.aborted) code = interruptedExitCode
   const seconds = ((io.scheduler.now() - started) / 1000).toFixed(1)
   const line = `${ids.length} job${ids.length === 1 ? '' : 's'}: ${completed} completed, ${failed} failed (${seconds}s)`

@@ -6,7 +6,7 @@ import type { JobLine } from './JobLine.js'
  * @example
  * ```ts
  * import type { Display } from './Display.js'
- * const quiet: Display = { job: () => undefined, event: () => undefined, end: () => undefined }
+ * const quiet: Display = { job: () => undefined, event: () => undefined, end: () => undefined, abort: () => undefined }
  * ```
  */
 export interface Display {
@@ -16,4 +16,6 @@ export interface Display {
   event(value: object): void
   /** Ends the display with a summary: lines on a terminal, one `summary` object in NDJSON. */
   end(lines: readonly string[], summary: object): void
+  /** Ends the display without a summary, when the command fails (the error is printed after). */
+  abort(): void
 }

@@ -44,6 +44,12 @@ export function liveDisplay(stream: CliOutput, scheduler: SchedulerLike): Displa
     frame += 1
     render()
   })
+  const stop = (): void => {
+    if (ticker.closed) return
+    ticker.unsubscribe()
+    render()
+    log.done()
+  }
   return {
     job(id, patch) {
       const now = scheduler.now()
@@ -54,10 +60,9 @@ export function liveDisplay(stream: CliOutput, scheduler: SchedulerLike): Displa
     },
     event: () => undefined,
     end(summary) {
-      ticker.unsubscribe()
-      render()
-      log.done()
+      stop()
       stream.write(`${summary.join('\n')}\n`)
     },
+    abort: stop,
   }
 }

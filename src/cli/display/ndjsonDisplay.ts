@@ -25,5 +25,6 @@ export function ndjsonDisplay(stream: CliOutput): Display {
     job: () => undefined,
     event: (value) => stream.write(`${redactSecrets(JSON.stringify(value))}\n`),
     end: (_lines, summary) => stream.write(`${JSON.stringify({ type: 'summary', ...summary })}\n`),
+    abort: () => undefined,
   }
 }
