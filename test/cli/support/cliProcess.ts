@@ -2,7 +2,7 @@
 // esbuild (its dependencies stay external, resolved from node_modules as they would be once
 // installed), so that each run starts in plain Node instead of compiling TypeScript again.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -10,6 +10,8 @@ import { build } from 'esbuild'
 export const root = fileURLToPath(new URL('../../..', import.meta.url))
 const outDir = join(root, '.tmp', 'cli', `run-${process.pid}`)
 let bundled: Promise<string> | undefined
+// The bundle and the scratch folders of this test process go when it ends.
+process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
 
 /** The path of the bundled CLI (built at the first call). */
 export function cliBundle(): Promise<string> {
