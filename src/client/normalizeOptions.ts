@@ -132,7 +132,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     scheduler: given.scheduler ?? asyncScheduler,
     requestTimeoutMs,
     maxBodyBytes,
-    gate: createRequestGate(maxInFlight),
+    gate: createRequestGate(maxInFlight, given.scheduler ?? asyncScheduler),
     keyKind: keyKindOf(apiKey),
     schedule: given.schedule ?? adaptiveSchedule(),
     retry,

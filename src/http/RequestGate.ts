@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs'
+import { asyncScheduler, Observable, type SchedulerLike } from 'rxjs'
 
 /** How busy a {@link RequestGate} is. */
 export interface GateState {
@@ -35,18 +35,36 @@ export interface RequestGate {
   state(): GateState
 }
 
-/** Makes a {@link RequestGate} allowing `limit` requests at once. */
-export function createRequestGate(limit: number): RequestGate {
+/**
+ * Makes a {@link RequestGate} allowing `limit` requests at once. A freed slot goes to the next
+ * waiter on `scheduler` (at once, but after the code that freed it has finished): when many
+ * watches are unsubscribed together, their waiters leave the queue before any is started, so no
+ * request is sent on behalf of a watch that is already gone.
+ */
+export function createRequestGate(limit: number, scheduler: SchedulerLike = asyncScheduler): RequestGate {
   let active = 0
   let peak = 0
-  const waiting: Array<() => void> = []
+  // A Set keeps arrival order and removes an abandoned waiter in constant time.
+  const waiting = new Set<() => void>()
+  let draining = false
+  const drain = (): void => {
+    draining = false
+    for (const start of waiting) {
+      if (active >= limit) return
+      waiting.delete(start)
+      start()
+    }
+  }
   const release = (): void => {
     active -= 1
-    waiting.shift()?.()
+    if (waiting.size > 0 && !draining) {
+      draining = true
+      scheduler.schedule(drain)
+    }
   }
   return {
     limit,
-    state: () => ({ active, queued: waiting.length, peak }),
+    state: () => ({ active, queued: waiting.size, peak }),
     run: <A>(source: Observable<A>) =>
       new Observable<A>((subscriber) => {
         let released = false
@@ -60,13 +78,11 @@ export function createRequestGate(limit: number): RequestGate {
           })
           subscriber.add(source.subscribe(subscriber))
         }
-        if (active < limit) start()
+        // Newcomers queue behind waiters, so that a slot freed a moment ago goes to the oldest.
+        if (active < limit && waiting.size === 0) start()
         else {
-          waiting.push(start)
-          subscriber.add(() => {
-            const index = waiting.indexOf(start)
-            if (index >= 0) waiting.splice(index, 1)
-          })
+          waiting.add(start)
+          subscriber.add(() => waiting.delete(start))
         }
       }),
   }

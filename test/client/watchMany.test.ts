@@ -63,6 +63,21 @@ describe('many jobs at once, in virtual time', () => {
     watch.subscription.unsubscribe()
   })
 
+  it('sends nothing more once a watch of many jobs is unsubscribed, even with polls waiting for a slot', async () => {
+    h = await harness({ track: false })
+    h.sim.faults.rate({ kind: 'latency', ms: 100 }, 1)
+    const ids = Array.from({ length: 100 }, () => h.sim.createJob({ key: h.sim.testKey }))
+    const pixii = h.client({ maxInFlight: 4 })
+    const watch = record(pixii.watchJobs$(ids), h.clock)
+    await h.clock.advance(50)
+    expect(pixii.requestStats()).to.include({ active: 4, queued: 96 })
+    watch.subscription.unsubscribe()
+    await h.clock.advance(3_600_000)
+    expect(h.sim.log).to.have.length(4)
+    expect(h.sim.log.every((request) => request.clientAborted)).to.equal(true)
+    expect(pixii.requestStats()).to.include({ active: 0, queued: 0 })
+  })
+
   describe('watchAsin$', () => {
     it('polls 200 jobs of one ASIN with ⌈200 / 100⌉ list requests per tick plus one per newly finished job', async () => {
       h = await harness({ timeScale: 0.05 })
