@@ -7,6 +7,14 @@ import { runCli } from './runCli.js'
 
 const stop = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort())
+// A reader that went away (`pixii-rx watch … | head`) ends the command quietly, as in other CLIs.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    stop.abort()
+    process.exit(process.exitCode ?? 0)
+  })
+}
 // The package's own package.json, through its exports map (`pixii-rx/package.json`).
 const { version } = JSON.parse(readFileSync(new URL(import.meta.resolve('pixii-rx/package.json')), 'utf8')) as { version: string }
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, scheduler: asyncScheduler, stop: stop.signal }

@@ -79,6 +79,17 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     expect(run.stdout).not.to.match(/signature=[0-9a-f]{64}/)
   })
 
+  it('ends quietly when its reader goes away (`pixii-rx watch … | head -1`)', async () => {
+    const id = await submit()
+    const child = await startCli(['watch', id], env)
+    const ended = finished(child)
+    await firstLine(child)
+    child.stdout?.destroy()
+    const run = await ended
+    expect(run.code, run.stderr).to.equal(0)
+    expect(run.stderr).not.to.contain('EPIPE')
+  })
+
   it('download writes every image and a manifest, then list finds the jobs', async () => {
     const id = await submit()
     const out = scratch('download')
