@@ -1,22 +1,12 @@
 import { expect } from 'chai'
-import { readdir, readFile, stat, watch } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pngFor } from '../../src/testing/png.js'
 import { startSimulator, type Simulator } from '../../src/testing/index.js'
 import { finished, ndjson, runCli, scratch, startCli } from './support/cliProcess.js'
 import { stallingImageHost, type StallingImageHost } from './support/stallingImageHost.js'
+import { untilFolderCheck } from '../support/untilFolderCheck.js'
 
-/** Resolves once `check()` holds, re-checking on each file-system event in `folder`. */
-async function until(folder: string, check: () => Promise<boolean>): Promise<void> {
-  const controller = new AbortController()
-  const events = watch(folder, { signal: controller.signal })
-  try {
-    if (await check()) return
-    for await (const _event of events) if (await check()) return
-  } finally {
-    controller.abort()
-  }
-}
 
 describe('pixii-rx download killed in the middle of its images', () => {
   let host: StallingImageHost
@@ -46,7 +36,7 @@ describe('pixii-rx download killed in the middle of its images', () => {
       const sizes = await Promise.all(parts.map(async (name) => (await stat(join(folder, name))).size))
       return parts.length === 3 && sizes.every((size) => size > 0)
     }
-    await until(folder, halfWritten)
+    await untilFolderCheck(folder, halfWritten)
     child.kill('SIGKILL')
     expect((await ended).signal).to.equal('SIGKILL')
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, stat, watch, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { firstValueFrom, from, lastValueFrom, toArray, type SchedulerLike } from 'rxjs'
@@ -8,6 +8,7 @@ import { isPixiiError, type CompletedJob, type FetchLike, type Job } from '../..
 import { downloadAds, type DownloadAdsOptions, type DownloadEvent, type DownloadManifest } from '../../src/node/index.js'
 import { pngFor } from '../../src/testing/png.js'
 import { harness, type Harness } from '../support/watchHarness.js'
+import { untilFolderCheck } from '../support/untilFolderCheck.js'
 
 const day = 86_400_000
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
@@ -221,13 +222,13 @@ describe('downloadAds, against the simulator image host', () => {
     await midway
     const partFiles = async () => (await readdir(folder)).filter((name) => name.endsWith('.part'))
     // Wait (on file-system events, not on a timer) until the first half is on disk under the temporary name.
-    await until(folder, async () => {
+    await untilFolderCheck(folder, async () => {
       const [part] = await partFiles()
       return part !== undefined && (await stat(join(folder, part))).size === image.length / 2
     })
     expect(await readdir(folder)).not.to.include('ad-01.png')
     subscription.unsubscribe()
-    await until(folder, async () => (await partFiles()).length === 0)
+    await untilFolderCheck(folder, async () => (await partFiles()).length === 0)
     expect(await readdir(folder)).to.deep.equal([])
   })
 
@@ -244,14 +245,3 @@ describe('downloadAds, against the simulator image host', () => {
   })
 })
 
-/** Resolves once `check()` holds, re-checking on each file-system event in `folder`. */
-async function until(folder: string, check: () => Promise<boolean>): Promise<void> {
-  const controller = new AbortController()
-  const events = watch(folder, { signal: controller.signal })
-  try {
-    if (await check()) return
-    for await (const _event of events) if (await check()) return
-  } finally {
-    controller.abort()
-  }
-}
