@@ -58,6 +58,16 @@ async function readNodeStream(stream: NodeReadable, limit: number): Promise<Uint
 }
 
 /**
+ * Drops a response body unread: cancels a WHATWG stream, destroys a Node stream (node-fetch),
+ * so that the connection is released. Never throws.
+ */
+export async function discardBody(response: Pick<Response, 'body'>): Promise<void> {
+  const body: unknown = response.body
+  if (isWebStream(body)) await body.cancel().catch(() => undefined)
+  else if (isAsyncIterable(body)) body.destroy?.()
+}
+
+/**
  * Reads a response body, refusing it as soon as it passes `limit` bytes: a declared
  * `Content-Length` over the limit is refused before reading, and a stream that grows past it is
  * cancelled mid-way, so an endless body never fills memory. Works with WHATWG streams (browsers,
@@ -67,8 +77,7 @@ export async function readBodyCapped(response: Response, limit: number): Promise
   const declared = Number(response.headers.get('content-length') ?? Number.NaN)
   const body: unknown = response.body
   if (declared > limit) {
-    if (isWebStream(body)) await body.cancel().catch(() => undefined)
-    else if (isAsyncIterable(body)) body.destroy?.()
+    await discardBody(response)
     throw new BodyTooLarge(limit)
   }
   if (isWebStream(body)) return readWebStream(body, limit)

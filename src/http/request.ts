@@ -9,7 +9,8 @@ import type { ApiResponse } from './ApiResponse.js'
 import { errorFromResponse } from './errorFromResponse.js'
 import { neverConnected } from './neverConnected.js'
 import { parseJson } from './parseJson.js'
-import { BodyTooLarge, readBodyCapped } from './readBodyCapped.js'
+import { BodyTooLarge, discardBody, readBodyCapped } from './readBodyCapped.js'
+import { redirectRefusal } from './redirectRefusal.js'
 import { scrubbedCause } from './scrubbedCause.js'
 import type { TransportConfig } from './TransportConfig.js'
 
@@ -41,16 +42,25 @@ async function perform(
     const what = failure === 'connection' ? 'could not connect' : 'broke off before the answer was complete'
     return new NetworkError({ message: redactSecrets(`${where} ${what}: ${cause.message}`, secrets), failure, context, cause })
   }
+  const url = `${config.baseUrl}${context.path}`
   let response: Response
   try {
-    response = await config.fetch(`${config.baseUrl}${context.path}`, {
+    response = await config.fetch(url, {
       method: request.method,
       headers: headersFor(config, request),
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       signal,
+      // Never followed: fetch implementations differ on when they drop Authorization on a
+      // redirect (node-fetch keeps it for another port of the same host), and Pixii never redirects.
+      redirect: 'manual',
     })
   } catch (error) {
     throw networkError(neverConnected(error) ? 'connection' : 'reset', error)
+  }
+  const redirected = redirectRefusal(response, url, context)
+  if (redirected !== undefined) {
+    await discardBody(response)
+    throw redirected
   }
   const answered = { ...context, status: response.status }
   let bytes: Uint8Array
@@ -78,9 +88,10 @@ async function perform(
  * Makes one API request as a cold Observable: nothing is sent until subscription; unsubscribing
  * aborts the request (the server sees the connection close) and clears the timeout; the answer
  * is one {@link ApiResponse} for a 2xx with a JSON body, and every other outcome is a typed
- * {@link PixiiError} in the error channel: documented error codes, 5xx, bodies that are empty,
- * HTML, truncated or too large, broken connections, and the per-request timeout. With a `gate`
- * in the config, the request waits for a free slot before it is sent.
+ * {@link PixiiError} in the error channel: documented error codes, 5xx, redirects (never
+ * followed, so the key reaches no other origin), bodies that are empty, HTML, truncated or too
+ * large, broken connections, and the per-request timeout. With a `gate` in the config, the
+ * request waits for a free slot before it is sent.
  *
  * @example
  * ```ts

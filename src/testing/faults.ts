@@ -16,12 +16,15 @@ import type { Prng } from './prng.js'
  * - `hang`: no answer until the client goes away (or the simulator closes).
  * - `stale` (processed): a job read answers with each job in its previous status. It only
  *   applies to `GET /v1/api/jobs...`; other requests neither trigger nor consume it.
+ * - `redirect`: `status` (default 302) with `Location: location` and an empty body, as a
+ *   hijacked or misconfigured server might answer; Pixii itself never redirects.
  *
  * @example
  * ```ts
  * import type { Fault } from 'pixii-rx/testing'
  * const slow: Fault = { kind: 'latency', ms: 30_000 }
  * const throttled: Fault = { kind: 'rate-limit', retryAfter: 'http-date', seconds: 10 }
+ * const elsewhere: Fault = { kind: 'redirect', location: 'http://127.0.0.2:8080/collect', status: 307 }
  * ```
  */
 export type Fault =
@@ -34,6 +37,7 @@ export type Fault =
   | { readonly kind: 'empty' }
   | { readonly kind: 'hang' }
   | { readonly kind: 'stale' }
+  | { readonly kind: 'redirect'; readonly location: string; readonly status?: 301 | 302 | 303 | 307 | 308 }
 
 /**
  * Which requests a fault may hit: `method` compares case-insensitively, a string `path` must
@@ -105,6 +109,10 @@ function checkFault(fault: Fault): void {
   if (fault.kind === 'status' && ![500, 502, 503].includes(fault.status)) bad(`status must be 500, 502 or 503, got ${fault.status}`)
   if (fault.kind === 'rate-limit' && fault.retryAfter !== 'http-date' && !(fault.retryAfter >= 0)) {
     bad(`retryAfter must be >= 0 or 'http-date', got ${fault.retryAfter}`)
+  }
+  if (fault.kind === 'redirect') {
+    if (!URL.canParse(fault.location, 'http://127.0.0.1')) bad(`location must be a URL or a path, got ${fault.location}`)
+    if (fault.status !== undefined && ![301, 302, 303, 307, 308].includes(fault.status)) bad(`status must be 301, 302, 303, 307 or 308, got ${fault.status}`)
   }
 }
 

@@ -54,6 +54,8 @@ export function respond(model: Model, route: Route, req: IncomingRequest, fault:
     }
     case 'html':
       return { kind: 'reply', reply: rawReply(502, 'text/html', BAD_GATEWAY_PAGE) }
+    case 'redirect':
+      return { kind: 'reply', reply: rawReply(fault.status ?? 302, 'text/plain', '', { Location: fault.location }) }
     case 'rate-limit': {
       const seconds = fault.retryAfter === 'http-date' ? (fault.seconds ?? 5) : fault.retryAfter
       const header = fault.retryAfter === 'http-date' ? new Date(at + seconds * 1000).toUTCString() : String(seconds)
