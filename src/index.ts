@@ -90,7 +90,7 @@ export { adaptiveSchedule, type AdaptiveSchedule, type AdaptiveScheduleConfig, t
 export { quickFirstSchedule } from './watch/quickFirstSchedule.js'
 export { exponentialSchedule, type ExponentialScheduleConfig } from './watch/exponentialSchedule.js'
 export { fixedSchedule } from './watch/fixedSchedule.js'
-export type { PollDecision, PollEvent } from './watch/PollEvent.js'
+export type { PollDecision, PollEvent, PollOutcome } from './watch/PollEvent.js'
 export type { PollContext, PollSchedule } from './watch/PollSchedule.js'
 export { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from './watch/RetryPolicy.js'
 export type { JobEvent } from './watch/JobEvent.js'
