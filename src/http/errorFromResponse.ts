@@ -28,7 +28,8 @@ export interface FailedAnswer {
 export function errorFromResponse(answer: FailedAnswer): PixiiError {
   const { status, headers, context, nowMs, secrets } = answer
   const body = ApiErrorBody.is(answer.body) ? answer.body : undefined
-  const code = body?.code
+  // The server's words are not trusted to be free of the key: its code lands in `context` too.
+  const code = body === undefined ? undefined : redactSecrets(body.code, secrets)
   const where = `${context.method ?? ''} ${context.path ?? ''} answered ${status}${code === undefined ? '' : ` ${code}`}`
   const message = redactSecrets(`${where.trim()}: ${body?.message ?? 'no error body'}`, secrets)
   const init = { message, context: { ...context, status, ...(code === undefined ? {} : { serverCode: code }) } }
@@ -45,7 +46,10 @@ export function errorFromResponse(answer: FailedAnswer): PixiiError {
   if (code === 'INSUFFICIENT_CREDITS') return new InsufficientCreditsError(init)
   if (code === 'NO_ACTIVE_BRAND') return new NoActiveBrandError(init)
   if (status === 400 || status === 422) {
-    const issues = serverIssues(body?.detail, body?.message ?? message).map((issue) => ({ ...issue, message: redactSecrets(issue.message, secrets) }))
+    const issues = serverIssues(body?.detail, body?.message ?? message).map((issue) => ({
+      path: redactSecrets(issue.path, secrets),
+      message: redactSecrets(issue.message, secrets),
+    }))
     return new ValidationError({ ...init, source: 'server', issues })
   }
   return new ServerError(withRetryAfter)
