@@ -130,6 +130,9 @@ export function request$(config: TransportConfig, request: ApiRequest): Observab
       },
       (error: PixiiError) => {
         finished = true
+        // A failed request leaves no connection open: node-fetch only lets go of a body it was
+        // reading half-way (one over the cap) when the request is aborted.
+        controller.abort()
         subscriber.error(error)
       },
     )
