@@ -46,8 +46,8 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
   const submitScale$ = (request: ScaleRequest) => accepted$({ kind: 'scale', request })
   const submitAPlus$ = (request: APlusRequest) => accepted$({ kind: 'aPlus', request })
   const submitMany$ = submitManyWith(submitJob$)
-  const watchJob$ = watchWith(settings)
-  const watchJobs$ = watchJobsWith(settings, watchJob$, knownAsins)
+  const { watchJob$, loop$ } = watchWith(settings)
+  const watchJobs$ = watchJobsWith(settings, loop$, knownAsins)
   const watchAsin$ = watchAsinWith(settings)
   const submit = (submission: Submission): Observable<JobAccepted> => {
     switch (submission.kind) {

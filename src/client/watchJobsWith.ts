@@ -1,24 +1,20 @@
-import { catchError, defer, from, map, merge, mergeMap, of, tap, throwError, type Observable } from 'rxjs'
+import { catchError, defer, from, merge, mergeMap, of, tap, throwError, type Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
+import { ValidationError } from '../errors/ValidationError.js'
 import type { JobEvent } from '../watch/JobEvent.js'
 import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
-import type { WatchOptions } from '../watch/WatchOptions.js'
+import type { LoopTiming } from '../watch/pollLoop.js'
+import { eachJob$ } from './eachJob.js'
+import { loopSettings } from './loopSettings.js'
 import type { ClientSettings } from './normalizeOptions.js'
 import { asinLoop$ } from './watchAsinWith.js'
 
 /** A job to watch: its id, and the ASIN it was submitted for when known (for list batching). */
 export type WatchTarget = string | { readonly id: string; readonly asin?: string }
 
-/** How `watchJobs$` reaches one job on its own. */
-type WatchOne = (id: string, options?: WatchOptions) => Observable<Job>
-
-function asEvents(id: string, job$: Observable<Job>): Observable<JobEvent> {
-  return job$.pipe(
-    map((job): JobEvent => ({ kind: 'job', id, status: job.status, job })),
-    catchError((error: unknown) => (isPixiiError(error) ? of<JobEvent>({ kind: 'error', id, error }) : throwError(() => error))),
-  )
-}
+/** How `watchJobs$` reaches one job's own (shared) loop. */
+type JobLoop = (id: string, timing: LoopTiming) => Observable<Job>
 
 /** Jobs that share an ASIN (at least two of them) are polled through one listing. */
 function groupByAsin(targets: readonly WatchTarget[], knownAsins: ReadonlyMap<string, string>, batch: boolean) {
@@ -38,17 +34,20 @@ function groupByAsin(targets: readonly WatchTarget[], knownAsins: ReadonlyMap<st
 /**
  * The `watchJobs$` of one client: each job on its own loop (shared with `watchJob$`), except jobs
  * that share an ASIN, which are read through one listing; a job the listing does not hold falls
- * back to its own loop. Per-job failures are `error` events unless `failFast`.
+ * back to its own loop. Per-job failures are `error` events unless `failFast`; bad options end
+ * the stream at once with a `ValidationError`, before any request.
  */
 export function watchJobsWith(
   settings: ClientSettings,
-  watchOne: WatchOne,
+  jobLoop$: JobLoop,
   knownAsins: ReadonlyMap<string, string>,
 ): (targets: readonly WatchTarget[], options?: ManyWatchOptions) => Observable<JobEvent> {
   return (targets, options = {}) =>
     defer(() => {
+      const timing = loopSettings(settings, options, 'watchJobs$')
+      if (timing instanceof ValidationError) return throwError(() => timing)
       const { groups, alone } = groupByAsin(targets, knownAsins, options.batchByAsin ?? true)
-      const single = (id: string): Observable<JobEvent> => asEvents(id, watchOne(id, options))
+      const single = (id: string): Observable<JobEvent> => eachJob$([id], (each) => jobLoop$(each, timing))
       const batched = groups.map(([asin, ids]) => {
         const open = new Set(ids)
         return asinLoop$(settings, asin, options, new Set(ids)).pipe(
@@ -63,7 +62,7 @@ export function watchJobsWith(
           ),
         )
       })
-      const events = merge(...alone.map(single), ...batched)
+      const events = merge(eachJob$(alone, (id) => jobLoop$(id, timing)), ...batched)
       if (options.failFast !== true) return events
       return events.pipe(mergeMap((event) => (event.kind === 'error' ? throwError(() => event.error) : of(event))))
     })

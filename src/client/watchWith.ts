@@ -1,20 +1,30 @@
-import { defer, throwError, type Observable } from 'rxjs'
+import { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { getJob$ } from '../api/getJob.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import { pollJob$ } from '../watch/pollJob.js'
+import type { LoopTiming } from '../watch/pollLoop.js'
 import { shareByKey } from '../watch/shareByKey.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import { loopSettings } from './loopSettings.js'
 import type { ClientSettings } from './normalizeOptions.js'
 
+/** One client's job watching: `watchJob$`, and `loop$` for callers that checked their options once for many jobs. */
+export interface JobWatching {
+  readonly watchJob$: (id: string, options?: WatchOptions) => Observable<Job>
+  /** The shared loop of one job, run with `timing` if it starts it. */
+  readonly loop$: (id: string, timing: LoopTiming) => Observable<Job>
+}
+
 /** The `watchJob$` of one client: its settings, and one shared polling loop per job id. */
-export function watchWith(settings: ClientSettings): (id: string, options?: WatchOptions) => Observable<Job> {
+export function watchWith(settings: ClientSettings): JobWatching {
   const shared = shareByKey<string, Job>()
-  return (id, options = {}) =>
-    defer(() => {
-      const loop = loopSettings(settings, options, 'watchJob$')
-      if (loop instanceof ValidationError) return throwError(() => loop)
-      return shared(id, () => pollJob$({ ...loop, jobId: id, poll: () => getJob$(settings, id) }))
+  const loop$ = (id: string, timing: LoopTiming) => shared(id, () => pollJob$({ ...timing, jobId: id, poll: () => getJob$(settings, id) }))
+  const watchJob$ = (id: string, options: WatchOptions = {}) =>
+    new Observable<Job>((subscriber) => {
+      const timing = loopSettings(settings, options, 'watchJob$')
+      if (timing instanceof ValidationError) subscriber.error(timing)
+      else loop$(id, timing).subscribe(subscriber)
     })
+  return { watchJob$, loop$ }
 }

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { JobFailedError } from '../errors/JobFailedError.js'
-import { pollLoop$, type LoopStep, type LoopTiming } from './pollLoop.js'
+import { pollLoop$, type LoopBody, type LoopStep, type LoopTiming } from './pollLoop.js'
 import { statusRank } from './statusRank.js'
 
 /** Everything one job's polling loop needs; the client fills it from its settings and the watch options. */
@@ -24,6 +24,19 @@ export function jobStep(job: Job, shown: Job | undefined): LoopStep<Job> & { rea
   return { emit: [job], outcome, job, seen: job, shown: job }
 }
 
+/** One run's reading of a job's answers: it remembers the job emitted last. */
+class JobBody implements LoopBody<Job, Job> {
+  private shown: Job | undefined = undefined
+
+  constructor(readonly poll: () => Observable<Job>) {}
+
+  onAnswer(job: Job): LoopStep<Job> {
+    const step = jobStep(job, this.shown)
+    this.shown = step.shown
+    return step
+  }
+}
+
 /**
  * The polling loop behind `watchJob$`: polls at once, then as the schedule says; emits the first
  * job and then only status changes (never a status that goes back); completes after `completed`;
@@ -37,16 +50,6 @@ export function pollJob$(config: PollJobConfig): Observable<Job> {
     ...loop,
     subject: jobId,
     label: `job ${jobId}`,
-    body: () => {
-      let shown: Job | undefined
-      return {
-        poll,
-        onAnswer: (job) => {
-          const step = jobStep(job, shown)
-          shown = step.shown
-          return step
-        },
-      }
-    },
+    body: () => new JobBody(poll),
   })
 }

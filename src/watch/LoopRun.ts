@@ -1,0 +1,133 @@
+import { Subscription, type Observer, type SchedulerAction, type Subscriber, type Unsubscribable } from 'rxjs'
+import type { Job } from '../codecs/Job.js'
+import { isPixiiError } from '../errors/isPixiiError.js'
+import type { PixiiError } from '../errors/PixiiError.js'
+import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
+import type { PollDecision, PollOutcome } from './PollEvent.js'
+import type { LoopBody, LoopStep, PollLoopConfig } from './pollLoop.js'
+import { backoffDelayMs } from './RetryPolicy.js'
+
+type RetriedError = Exclude<PixiiError, RetriesExhaustedError>
+
+/** The scheduler's work for a loop's next poll: a plain function, so waiting allocates no closure. */
+function pollLater<T, E>(this: SchedulerAction<LoopRun<T, E>>, run?: LoopRun<T, E>): void {
+  run?.pollOnce()
+}
+
+/**
+ * One subscription of `pollLoop$`: its state in fields and its steps as methods, so that a loop
+ * waiting for its next poll holds a handful of fields and no closures (a client may hold ten
+ * thousand of them). It observes its own polls, one at a time.
+ */
+export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
+  private readonly body: LoopBody<T, E>
+  private readonly startedAt: number
+  private attempt = 0
+  private failures = 0
+  private job: Job | undefined = undefined
+  /** The poll in flight or the timer of the next one. */
+  private step: Unsubscribable | undefined = undefined
+  private requestedAt = 0
+  private answer: { readonly value: T } | undefined = undefined
+
+  constructor(
+    private readonly config: PollLoopConfig<T, E>,
+    private readonly subscriber: Subscriber<E>,
+  ) {
+    this.body = config.body()
+    this.startedAt = config.scheduler.now()
+  }
+
+  /** Polls at once; the run is its own teardown. */
+  start(): this {
+    this.pollOnce()
+    return this
+  }
+
+  unsubscribe(): void {
+    this.step?.unsubscribe()
+  }
+
+  pollOnce(): void {
+    this.attempt += 1
+    this.requestedAt = this.config.scheduler.now()
+    this.answer = undefined
+    // The answer may replace `step` with the next timer, even synchronously: set it first.
+    const request = new Subscription()
+    this.step = request
+    request.add(this.body.poll().subscribe(this))
+  }
+
+  /** A poll answered. */
+  next(value: T): void {
+    this.answer = { value }
+  }
+
+  /** A poll ended: an answer is read, and no answer waits for the next poll. */
+  complete(): void {
+    const answer = this.answer
+    this.answer = undefined
+    if (answer !== undefined) this.onAnswer(answer.value)
+    else this.waitThenPoll(this.config.schedule.nextDelayMs(this.context()))
+  }
+
+  /** A poll failed. */
+  error(error: unknown): void {
+    const { retry, schedule, random } = this.config
+    if (!isPixiiError(error) || !error.retryable) {
+      if (isPixiiError(error)) this.report({ kind: 'error', error }, { kind: 'stop', reason: 'fatal-error' })
+      return this.subscriber.error(error)
+    }
+    this.failures += 1
+    const lastError: RetriedError = error
+    if (this.failures > retry.maxConsecutiveFailures) {
+      this.report({ kind: 'error', error }, { kind: 'stop', reason: 'retries-exhausted' })
+      const message = `Gave up watching ${this.config.label} after ${this.failures} transient failures in a row; the last: ${error.message}`
+      return this.subscriber.error(new RetriesExhaustedError({ message, lastError, attempts: this.failures }))
+    }
+    const retryAfterMs = 'retryAfterMs' in error ? error.retryAfterMs : undefined
+    const decision: PollDecision =
+      retryAfterMs === undefined
+        ? {
+            kind: 'wait',
+            reason: 'backoff',
+            delayMs: backoffDelayMs(schedule.nextDelayMs(this.context()), this.failures, retry, random),
+          }
+        : { kind: 'wait', reason: 'retry-after', delayMs: retryAfterMs }
+    this.report({ kind: 'error', error }, decision)
+    this.waitThenPoll(decision.delayMs)
+  }
+
+  private onAnswer(answer: T): void {
+    this.failures = 0
+    const result: LoopStep<E> = this.body.onAnswer(answer)
+    if (result.seen !== undefined) this.config.schedule.observe?.(result.seen, this.context())
+    if (result.job !== undefined) this.job = result.job
+    if (result.stop !== undefined) {
+      this.report(result.outcome, { kind: 'stop', reason: result.stop.reason })
+      for (const value of result.emit) this.subscriber.next(value)
+      if (result.stop.error === undefined) this.subscriber.complete()
+      else this.subscriber.error(result.stop.error)
+      return
+    }
+    const delayMs = this.config.schedule.nextDelayMs(this.context())
+    this.report(result.outcome, { kind: 'wait', delayMs, reason: 'schedule' })
+    for (const value of result.emit) this.subscriber.next(value)
+    if (!this.subscriber.closed) this.waitThenPoll(delayMs)
+  }
+
+  private waitThenPoll(delayMs: number): void {
+    this.step = this.config.scheduler.schedule(pollLater<T, E>, delayMs, this)
+  }
+
+  private context() {
+    const now = this.config.scheduler.now()
+    return { attempt: this.attempt, elapsedMs: now - this.startedAt, job: this.job, keyKind: this.config.keyKind, now }
+  }
+
+  private report(outcome: PollOutcome, decision: PollDecision): void {
+    const { onPoll, subject, scheduler } = this.config
+    const { attempt, requestedAt } = this
+    onPoll?.({ subject, jobId: subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision })
+  }
+}
