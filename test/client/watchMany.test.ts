@@ -192,4 +192,14 @@ describe('many jobs at once, in virtual time', () => {
       expect((strict.error as { _tag?: string })._tag).to.equal('JobFailed')
     })
   })
+
+  it('ends at once with one ValidationError for bad options, sending nothing', async () => {
+    h = await harness()
+    const ids = [h.sim.createJob({ key: h.sim.testKey }), h.sim.createJob({ key: h.sim.testKey })]
+    const watch = record(h.client().watchJobs$(ids, { retry: { maxConsecutiveFailures: -1 } }), h.clock)
+    await h.clock.runUntil(watch.ended)
+    expect(watch.values).to.deep.equal([])
+    expect((watch.error as Error).message).to.equal('Invalid watchJobs$ options: retry.maxConsecutiveFailures: expected an integer ≥ 0, got -1')
+    expect(h.sim.log).to.have.length(0)
+  })
 })

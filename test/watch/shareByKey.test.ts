@@ -1,3 +1,4 @@
+import { take } from 'rxjs'
 import { shareByKey } from '../../src/watch/shareByKey.js'
 import { testScheduler } from '../support/marbles.js'
 
@@ -35,6 +36,25 @@ describe('shareByKey (one polling loop per job id)', () => {
       expectObservable(watch, '^--!').toBe('a--')
       expectObservable(watch, '------^-----!').toBe('------a---b-')
       expectSubscriptions(source.subscriptions).toBe(['^--!', '------^-----!'])
+    })
+  })
+
+  it('starts afresh after a source that ended while it was being subscribed', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('(a|)')
+      const shared = shareByKey<string, string>()
+      expectObservable(shared('job_1', () => source)).toBe('(a|)')
+      expectObservable(shared('job_1', () => source), '--^').toBe('--(a|)')
+      expectSubscriptions(source.subscriptions).toBe(['(^!)', '--(^!)'])
+    })
+  })
+
+  it('stops a source whose only subscriber left during its first, synchronous value', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-b-c|')
+      const shared = shareByKey<string, string>()
+      expectObservable(shared('job_1', () => source).pipe(take(1))).toBe('(a|)')
+      expectSubscriptions(source.subscriptions).toBe('(^!)')
     })
   })
 })
