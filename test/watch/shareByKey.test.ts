@@ -1,4 +1,5 @@
-import { take } from 'rxjs'
+import { expect } from 'chai'
+import { defer, Observable, of, take } from 'rxjs'
 import { shareByKey } from '../../src/watch/shareByKey.js'
 import { testScheduler } from '../support/marbles.js'
 
@@ -40,21 +41,28 @@ describe('shareByKey (one polling loop per job id)', () => {
   })
 
   it('starts afresh after a source that ended while it was being subscribed', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const source = cold('(a|)')
-      const shared = shareByKey<string, string>()
-      expectObservable(shared('job_1', () => source)).toBe('(a|)')
-      expectObservable(shared('job_1', () => source), '--^').toBe('--(a|)')
-      expectSubscriptions(source.subscriptions).toBe(['(^!)', '--(^!)'])
-    })
+    let started = 0
+    const shared = shareByKey<string, string>()
+    const watch = () => shared('job_1', () => defer(() => ((started += 1), of('a'))))
+    const seen: string[] = []
+    watch().subscribe({ next: (value) => seen.push(value), complete: () => seen.push('|') })
+    watch().subscribe({ next: (value) => seen.push(value), complete: () => seen.push('|') })
+    expect(seen).to.deep.equal(['a', '|', 'a', '|'])
+    expect(started).to.equal(2)
   })
 
   it('stops a source whose only subscriber left during its first, synchronous value', () => {
-    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
-      const source = cold('a-b-c|')
-      const shared = shareByKey<string, string>()
-      expectObservable(shared('job_1', () => source).pipe(take(1))).toBe('(a|)')
-      expectSubscriptions(source.subscriptions).toBe('(^!)')
+    let stopped = false
+    const source = new Observable<string>((subscriber) => {
+      subscriber.next('a')
+      return () => (stopped = true)
     })
+    const shared = shareByKey<string, string>()
+    const seen: string[] = []
+    shared('job_1', () => source)
+      .pipe(take(1))
+      .subscribe((value) => seen.push(value))
+    expect(seen).to.deep.equal(['a'])
+    expect(stopped).to.equal(true)
   })
 })
