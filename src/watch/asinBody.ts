@@ -1,4 +1,4 @@
-import { catchError, forkJoin, map, mergeMap, of, throwError, toArray, type Observable } from 'rxjs'
+import { catchError, forkJoin, map, mergeMap, of, tap, throwError, toArray, type Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import type { JobPage } from '../codecs/JobPage.js'
 import { isTerminalStatus } from '../codecs/JobStatus.js'
@@ -47,11 +47,22 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
   const shown = new Map<string, Job | JobSummary>()
   const done = new Set<string>()
   const pending = (): string[] => [...(only ?? [])].filter((id) => !done.has(id))
-  const fetchRecord = (id: string): Observable<Tick['records'][number]> =>
-    config.getJob$(id).pipe(
-      map((job) => ({ id, job })),
-      catchError((error: unknown) => (isPixiiError(error) && !error.retryable ? of({ id, error }) : throwError(() => error))),
+  // Finished records read in a tick that then failed on another record: kept, so that a retry
+  // reads only what is missing. Otherwise a tick needs every record at once, and the chance that
+  // some read fails grows with the number of jobs finishing together (chaos run, issue 9).
+  const kept = new Map<string, Job>()
+  const fetchRecord = (id: string): Observable<Tick['records'][number] & { readonly retry?: unknown }> => {
+    const job = kept.get(id)
+    if (job !== undefined) return of({ id, job })
+    return config.getJob$(id).pipe(
+      tap((read) => {
+        if (isTerminalStatus(read.status)) kept.set(id, read)
+      }),
+      map((read) => ({ id, job: read })),
+      // A transient failure waits for the other reads of the tick (their records are kept), then fails the tick.
+      catchError((error: unknown) => of(isPixiiError(error) && !error.retryable ? { id, error } : { id, retry: error })),
     )
+  }
 
   const poll = (): Observable<Tick> => {
     const wanted = new Set(pending())
@@ -65,8 +76,14 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
       mergeMap((pages) => {
         const summaries = uniqueOldestFirst(pages).filter((summary) => only === undefined || only.has(summary.id))
         const finished = summaries.filter((summary) => isTerminalStatus(summary.status) && !done.has(summary.id))
+        const reads = finished.filter((summary) => !kept.has(summary.id)).length
         const records$ = finished.length === 0 ? of([]) : forkJoin(finished.map((summary) => fetchRecord(summary.id)))
-        return records$.pipe(map((records) => ({ summaries, records, requests: pages.length + finished.length })))
+        return records$.pipe(
+          mergeMap((records) => {
+            const failed = records.find((entry) => 'retry' in entry)
+            return failed === undefined ? of({ summaries, records, requests: pages.length + reads }) : throwError(() => failed.retry)
+          }),
+        )
       }),
     )
   }
@@ -87,6 +104,7 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
       }
       if (job === undefined || !isTerminalStatus(job.status)) continue
       done.add(id)
+      kept.delete(id)
       const step = jobStep(job, undefined)
       shown.set(id, job)
       emit.push({ kind: 'job', id, status: job.status, job })
