@@ -1,0 +1,50 @@
+/** What a chaos run measured. Every field under "promised zeros" must be 0. */
+export interface ChaosFigures {
+  readonly seed: number
+  /** Jobs created and watched. */
+  readonly jobs: number
+  /** Of those, watched in ASIN groups through `watchJobs$` (polled through the listing). */
+  readonly groupedJobs: number
+  /** Solo watches the run unsubscribed midway, before their job finished. */
+  readonly cut: number
+  /** Of those, the ones with a request on its way at that moment, which the unsubscribe aborted. */
+  readonly inFlightAtCut: number
+  /** Final states by the ground truth: clean completions, completions with failed ads, failures. */
+  readonly outcomes: { readonly completed: number; readonly partial: number; readonly failed: number }
+  /** API requests the simulator received during the run. */
+  readonly requests: number
+  /** Requests that got a fault, by kind (`status 500`, `status 503`, `rate-limit`, …). */
+  readonly faults: Readonly<Record<string, number>>
+  /** Polls reported to `onPoll`. */
+  readonly polls: number
+  /** Polls that failed transiently and were retried: after a backoff, or after `Retry-After`. */
+  readonly retries: { readonly backoff: number; readonly retryAfter: number }
+  /** Model time the run took, in milliseconds (wall time in real time, virtual time otherwise). */
+  readonly durationMs: number
+  /** Promised zeros. */
+  readonly zeros: {
+    /** Watches not cut that ended without delivering the job's final state. */
+    readonly lost: number
+    /** Emissions that repeat the status before them. */
+    readonly duplicated: number
+    /** Emissions that go back (or are out of order) against the one before. */
+    readonly backwards: number
+    /** Emissions of a status the job never had. */
+    readonly phantom: number
+    /** Final states delivered that differ from the ground truth (output, error code, how the watch ended). */
+    readonly wrongFinal: number
+    /** Watches that gave up with `RetriesExhausted`. */
+    readonly retriesExhausted: number
+    readonly unhandledRejections: number
+    readonly uncaughtExceptions: number
+    /** Requests for a cut job that the client's fetch was called with after the unsubscribe. */
+    readonly fetchesAfterCut: number
+    /**
+     * Requests for a cut job that reached the simulator after the unsubscribe, beyond those
+     * already on their way (asked for, not answered) at that moment.
+     */
+    readonly arrivalsAfterCut: number
+  }
+  /** The first few unhandled rejections or uncaught exceptions, if any. */
+  readonly processSamples: readonly string[]
+}

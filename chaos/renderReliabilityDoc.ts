@@ -1,0 +1,130 @@
+import type { Machine } from '../bench/machine.js'
+import type { ChaosFigures } from './ChaosFigures.js'
+import { ISSUE_FAULT_MIX } from './FaultMix.js'
+import type { FigureRow } from './figureRows.js'
+import type { FULL_RUN } from './fullRun.js'
+
+/** What the report is made of: one run of `npm run chaos`. */
+export interface ReliabilityInputs {
+  readonly machine: Machine
+  readonly loadAtEnd: number
+  readonly figures: ChaosFigures
+  readonly rows: readonly FigureRow[]
+  readonly wallMs: number
+  readonly settings: typeof FULL_RUN
+}
+
+/** Where scripts/chaos.mjs writes how long the process took to end on its own. */
+export const EXIT_PLACEHOLDER = '<!-- exit measured by scripts/chaos.mjs -->'
+
+const faultLabel = (share: (typeof ISSUE_FAULT_MIX)[number]): string => {
+  const { fault } = share
+  switch (fault.kind) {
+    case 'status':
+      return `status ${fault.status}`
+    case 'rate-limit':
+      return `429 with Retry-After: ${String(fault.retryAfter)}`
+    case 'latency':
+      return `latency ${fault.ms} ms`
+    default:
+      return fault.kind
+  }
+}
+
+/** `docs/reliability.md`: the machine, the settings, the figures of one run and what they mean. */
+export function renderReliabilityDoc(inputs: ReliabilityInputs): string {
+  const { machine, figures, settings } = inputs
+  const escape = (cell: string): string => cell.replaceAll('|', '\\|')
+  return [
+    '# Reliability: the chaos run',
+    '',
+    'Written by `npm run chaos` (`chaos/main.ts`); do not edit by hand. Every figure here comes from the one run described',
+    'below. The same scenario, on 160 jobs in virtual time, runs in every `npm test` (`test/chaos/runChaos.test.ts`).',
+    '',
+    '## Machine and run',
+    '',
+    '| CPU | cores | memory | Node | date | seed | load (1 min) at start / end | wall time |',
+    '| --- | ---: | ---: | --- | --- | ---: | --- | ---: |',
+    `| ${machine.cpu} | ${machine.cores} | ${machine.memoryGiB} GiB | ${machine.node} | ${machine.date} | ${figures.seed} | ${machine.loadAtStart.toFixed(2)} / ${inputs.loadAtEnd.toFixed(2)} | ${(inputs.wallMs / 1000).toFixed(1)} s |`,
+    '',
+    'Other engineers\' processes share this machine: a load above the number of cores slows the run, and may change which',
+    'requests get which fault (they are drawn in arrival order), but no figure below is allowed to depend on it.',
+    '',
+    '## Figures',
+    '',
+    '| figure | value | what it means |',
+    '| --- | --- | --- |',
+    ...inputs.rows.map((row) => `| ${escape(row.label.trim())}${row.broken ? ' **(broken)**' : ''} | ${escape(row.value)} | ${escape(row.meaning)} |`),
+    `| process exit | ${EXIT_PLACEHOLDER} | how long after its last line the process ended on its own (scripts/chaos.mjs waits 10 s, then fails the run) |`,
+    '',
+    '## The scenario',
+    '',
+    `- ${figures.jobs} jobs on the simulator's test key (each queued 0 to 100 ms, then processing 200 to 700 ms), created when`,
+    `  their watch starts, ${settings.concurrency} watches at a time. Outcomes are scripted from the seed: 60 % complete, 20 % complete`,
+    '  with some failed ads (`partial`, with an error code per ad), 20 % fail (`failed`, with one of three error codes).',
+    `- ${settings.groupShare * 100} % of the jobs are watched in groups of 8 that share an ASIN, through one \`watchJobs$\` per group, which polls`,
+    '  them through the job listing and fetches each finished one; the others have one `watchJob$` each.',
+    `- ${settings.cancelShare * 100} % of the solo watches are unsubscribed 0 to 400 ms after their first emission (if the job has not finished by then).`,
+    '- One client for the whole run, with its defaults (cross-fetch, the adaptive schedule, at most 16 requests in flight)',
+    `  except: a per-request timeout of ${settings.requestTimeoutMs} ms, a retry budget of ${settings.retry.maxConsecutiveFailures} failures in a row with backoff capped at`,
+    `  ${settings.retry.maxBackoffMs} ms, and a seeded \`random\` for jitter.`,
+    '- Faults on every API request, drawn from the seed, each with its share of all requests (the simulator injects one fault',
+    '  at most per request, so each rule is given its probability conditional on the earlier ones missing):',
+    '',
+    '| fault | share | what the client sees |',
+    '| --- | ---: | --- |',
+    ...ISSUE_FAULT_MIX.map((share) => `| ${faultLabel(share)} | ${(share.share * 100).toFixed(1)} % | ${FAULT_MEANING[share.fault.kind]} |`),
+    '',
+    '## Real time, not virtual time',
+    '',
+    'The full run uses the real `asyncScheduler`, real sockets on 127.0.0.1 and the client\'s default transport. Whether the',
+    'process ends on its own, and which handles are left, only mean something with real timers and sockets: in virtual time a',
+    'forgotten timer is just an entry in a queue. A per-request timeout of 1.5 s makes each hang cost little; test keys keep',
+    'jobs under a second, and the test-key schedule polls at 250 ms, 250 ms, 500 ms, 1 s, so the run takes about a minute.',
+    '',
+    'The short run in `npm test` uses virtual time (`VirtualClock`) and the simulator\'s in-memory fetch: it is deterministic',
+    '(the same seed gives the same figures, which the test checks), sleeps on nothing, and takes a few seconds. It makes the',
+    'same checks except the process-level ones, and adds one: no timer is left on the virtual clock afterwards.',
+    '',
+    '## How each check is made',
+    '',
+    '- **Ground truth.** After the run, faults are cleared and each job is read once through the simulator\'s in-memory fetch and',
+    '  decoded with the library\'s `Job` codec. The final job a watch delivered must deep-equal it; a completed job\'s watch must',
+    '  complete, a failed job\'s watch must error with `JobFailed` carrying the same job and `error_code`. `sim.truth(id)` gives',
+    '  the statuses the job really had.',
+    '- **Lost, duplicated, backwards.** Every status a watch emitted (both `status` and `job` events of `watchJobs$`) is compared',
+    '  with the one before it. A watch not cut that ended without a terminal job is lost.',
+    '- **Retries** are counted from `onPoll`: a poll that failed and is followed by a wait for `backoff` or `retry-after`.',
+    '- **After unsubscribe.** At each cut the run notes how many requests for the job its fetch had been called with, how many',
+    '  had no answer yet, and the length of the simulator\'s log. Afterwards: fetch calls beyond the first number are requests',
+    '  made after the unsubscribe; log entries for the job beyond the third, minus the unanswered ones (already on their way,',
+    `  then aborted), are arrivals after it. The run listens for ${settings.quietMs / 1000} s after the last watch ends, longer than any wait of the`,
+    '  schedule or backoff, so that a stray timer would show.',
+    '- **Unhandled rejections** are counted by `process.on(\'unhandledRejection\')` and `process.on(\'uncaughtException\')` hooks',
+    '  installed for the run.',
+    '- **Resources and heap.** A 50-job warm-up run first loads and compiles everything. Then `process.getActiveResourcesInfo()`',
+    '  and the heap after two full GCs (`--expose-gc`) are taken before the run, and again after it, once its simulator (server',
+    '  and sockets) is closed. No kind of resource may be more numerous after; the heap may grow by at most the stated bound.',
+    '  Then the process must end without `process.exit`.',
+    '',
+    '## Running it',
+    '',
+    '```sh',
+    'npm run chaos                         # 2,000 jobs; rewrites this page; exit code 1 if a promise is broken',
+    'npm run chaos -- --jobs 300 --seed 7  # another size or seed: prints only',
+    '```',
+    '',
+  ].join('\n')
+}
+
+const FAULT_MEANING: Readonly<Record<string, string>> = {
+  status: 'a JSON error body with that status',
+  'rate-limit': '`RATE_LIMIT_MINUTE_EXCEEDED` with a `Retry-After` header',
+  reset: '200 headers and half the body, then the connection is destroyed',
+  'malformed-json': '200 with the first half of the JSON body',
+  html: "a 502 HTML page, as a proxy's",
+  empty: '200 with an empty body',
+  latency: 'the answer comes that much later (under the request timeout)',
+  hang: 'no answer at all: only the per-request timeout ends it',
+  stale: 'the job one status behind (a read from a lagging replica)',
+}
