@@ -70,10 +70,13 @@ function keepAliveNote(byName: ReadonlyMap<string, readonly WindowMeasure[]>): s
 
 function stopNote(byName: ReadonlyMap<string, readonly WindowMeasure[]>): string {
   const { stopMs: ms, stopConnections: opened } = best(byName.get(pixii.name))
+  const why =
+    opened === 0
+      ? 'none: the request gate hands a freed slot to the next waiting request only after the code that freed it has run, so unsubscribing everything starts nothing'
+      : 'requests the gate started for waiting watches while others were being unsubscribed, only to be aborted: the gate is handing freed slots over too early'
   return (
     `"stop" is the time from unsubscribing (or stopping the raw loop) until it has stopped. For pixii-rx that unsubscribes ${JOBS.toLocaleString('en-US')} watches, ` +
-    `most of them waiting at the request gate: ${(ms / 1000).toFixed(1)} s, during which it opened ${opened} TCP connection(s) ` +
-    '(each watch unsubscribed frees its slot, the gate starts the next waiting request, and the next unsubscription aborts it).'
+    `most of them waiting at the request gate: ${(ms / 1000).toFixed(1)} s, during which it opened ${opened} TCP connection(s): ${why}.`
   )
 }
 
@@ -91,12 +94,10 @@ function heapNote(heap: HeapMeasure): string {
   return (
     `Heap, measured first and in a process of its own (node --expose-gc): ${heap.answered} of ${heap.jobs} watches answered their first poll in ${(heap.firstPollsMs / 1000).toFixed(1)} s; ` +
     `then, all idle (next poll in an hour), heap used after a full GC grew by ${(heap.bytes / 1024 / 1024).toFixed(1)} MiB over the client alone, ` +
-    `${(heap.bytesPerJob / 1024).toFixed(2)} KB per watched job (the last job snapshot, the loop's state, its timer and subscriptions).` +
+    `${(heap.bytesPerJob / 1024).toFixed(2)} KB per watched job (the last job snapshot, the loop's state object, its timer, and the subscribers that relay it to watchJobs$).` +
     (heap.bytesPerJob / 1024 <= HEAP_TARGET_KB
       ? ''
-      : ` The ${HEAP_TARGET_KB} KB target is missed: every watch keeps a whole RxJS pipeline of its own (watchJobs$'s merge, map and catchError, ` +
-        "the shared loop's share and ReplaySubject, the polling loop's closures) and a timer; a heap snapshot shows closures and their contexts " +
-        'dominating. Getting under the target needs one loop (one timer, one small state record) for many jobs rather than a pipeline per job.')
+      : ` The ${HEAP_TARGET_KB} KB target is missed: take a heap snapshot of this probe and see which constructors grew per watch.`)
   )
 }
 
