@@ -2,6 +2,7 @@ import { defer, throwError, type Observable } from 'rxjs'
 import { Job } from '../codecs/Job.js'
 import { JobId } from '../codecs/primitives.js'
 import { request$ } from '../http/request.js'
+import { secretsOf } from '../http/secretsOf.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { decodeBody } from './decodeBody.js'
 import { validateInput } from './validateInput.js'
@@ -34,7 +35,7 @@ export function getJob$(config: TransportConfig, id: string): Observable<Job> {
     if (!checked.ok) return throwError(() => checked.error)
     const path = `/v1/api/jobs/${encodeURIComponent(id)}`
     return request$(config, { method: 'GET', path, jobId: id }).pipe(
-      decodeBody(Job, { method: 'GET', path, jobId: id }),
+      decodeBody(Job, { method: 'GET', path, jobId: id }, secretsOf(config)),
     )
   })
 }

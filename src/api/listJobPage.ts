@@ -2,6 +2,7 @@ import { defer, throwError, type Observable } from 'rxjs'
 import { JobPage } from '../codecs/JobPage.js'
 import { request$ } from '../http/request.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
+import { secretsOf } from '../http/secretsOf.js'
 import { decodeBody } from './decodeBody.js'
 import { ListJobsQuery } from './ListJobsQuery.js'
 import { validateInput } from './validateInput.js'
@@ -32,6 +33,6 @@ export function listJobPage$(config: TransportConfig, query: ListJobsQuery): Obs
     const checked = validateInput(ListJobsQuery, query)
     if (!checked.ok) return throwError(() => checked.error)
     const request = { method: 'GET', path: '/v1/api/jobs', query: checked.value } as const
-    return request$(config, request).pipe(decodeBody(JobPage, { method: 'GET', path: '/v1/api/jobs' }))
+    return request$(config, request).pipe(decodeBody(JobPage, { method: 'GET', path: '/v1/api/jobs' }, secretsOf(config)))
   })
 }

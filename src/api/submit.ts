@@ -3,6 +3,7 @@ import { defer, map, throwError, type Observable } from 'rxjs'
 import { JobAccepted } from '../codecs/JobAccepted.js'
 import type { ApiResponse } from '../http/ApiResponse.js'
 import { request$ } from '../http/request.js'
+import { secretsOf } from '../http/secretsOf.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { decodeResponse } from './decodeBody.js'
 import { validateInput } from './validateInput.js'
@@ -50,7 +51,7 @@ export function submit$<A>(
     const checked = validateInput(codec, request)
     if (!checked.ok) return throwError(() => checked.error)
     return request$(config, { method: 'POST', path, body: checked.value }).pipe(
-      map((response) => ({ accepted: decodeAccepted(path, response), headers: response.headers })),
+      map((response) => ({ accepted: decodeAccepted(path, response, secretsOf(config)), headers: response.headers })),
     )
   })
 }
@@ -59,8 +60,8 @@ export function submit$<A>(
  * A 2xx answer means the job exists and is paid for: when its body does not decode, the error
  * still carries the job id if the body holds one, so that the job is never lost.
  */
-function decodeAccepted(path: SubmissionPath, response: ApiResponse): JobAccepted {
+function decodeAccepted(path: SubmissionPath, response: ApiResponse, secrets: readonly string[]): JobAccepted {
   const body = response.body as { job_id?: unknown } | null
   const jobId = typeof body?.job_id === 'string' ? body.job_id : undefined
-  return decodeResponse(JobAccepted, { method: 'POST', path, ...(jobId === undefined ? {} : { jobId }) }, response)
+  return decodeResponse(JobAccepted, { method: 'POST', path, ...(jobId === undefined ? {} : { jobId }) }, response, secrets)
 }

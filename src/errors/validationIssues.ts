@@ -4,8 +4,8 @@ import type { DecodeIssue } from './DecodeError.js'
 
 const maxShownChars = 80
 
-/** A secret-free, bounded rendering of a value for a message. */
-export function showValue(value: unknown): string {
+/** A secret-free, bounded rendering of a value for a message; `secrets` are redacted too, whatever their shape. */
+export function showValue(value: unknown, secrets: readonly string[] = []): string {
   if (value === undefined) return 'undefined'
   let shown: string
   try {
@@ -13,17 +13,17 @@ export function showValue(value: unknown): string {
   } catch {
     shown = Object.prototype.toString.call(value)
   }
-  shown = redactSecrets(shown)
+  shown = redactSecrets(shown, secrets)
   return shown.length > maxShownChars ? `${shown.slice(0, maxShownChars - 1)}…` : shown
 }
 
-function redactedCopy(value: unknown): unknown {
-  if (typeof value === 'string') return redactSecrets(value)
+function redactedCopy(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redactSecrets(value, secrets)
   if (value === null || typeof value !== 'object') return value
   try {
-    return JSON.parse(redactSecrets(JSON.stringify(value))) as unknown
+    return JSON.parse(redactSecrets(JSON.stringify(value), secrets)) as unknown
   } catch {
-    return showValue(value)
+    return showValue(value, secrets)
   }
 }
 
@@ -52,9 +52,10 @@ function isNullBranchNoise(error: t.ValidationError, errors: t.Errors): boolean 
 
 /**
  * Turns io-ts errors into one issue per path: the branches of a union that failed at the same
- * place are merged (`expected string | null`), and values are redacted.
+ * place are merged (`expected string | null`), and values are redacted (with `secrets`, such as
+ * the configured API key, whatever its shape).
  */
-export function validationIssues(errors: t.Errors): DecodeIssue[] {
+export function validationIssues(errors: t.Errors, secrets: readonly string[] = []): DecodeIssue[] {
   const byPath = new Map<string, { expected: string[]; actual: unknown }>()
   for (const error of errors) {
     if (isNullBranchNoise(error, errors)) continue
@@ -67,7 +68,7 @@ export function validationIssues(errors: t.Errors): DecodeIssue[] {
   return [...byPath].map(([path, { expected, actual }]) => ({
     path,
     expected: expected.join(' | '),
-    actual: redactedCopy(actual),
+    actual: redactedCopy(actual, secrets),
   }))
 }
 

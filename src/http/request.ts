@@ -12,6 +12,7 @@ import { parseJson } from './parseJson.js'
 import { BodyTooLarge, discardBody, readBodyCapped } from './readBodyCapped.js'
 import { redirectRefusal } from './redirectRefusal.js'
 import { scrubbedCause } from './scrubbedCause.js'
+import { secretsOf } from './secretsOf.js'
 import type { TransportConfig } from './TransportConfig.js'
 
 function pathWithQuery({ path, query = {} }: ApiRequest): string {
@@ -35,7 +36,7 @@ async function perform(
   context: RequestContext,
   signal: AbortSignal,
 ): Promise<ApiResponse> {
-  const secrets = config.apiKey === undefined ? [] : [config.apiKey]
+  const secrets = secretsOf(config)
   const where = `${context.method} ${context.path}`
   const networkError = (failure: 'connection' | 'reset', error: unknown): NetworkError => {
     const cause = scrubbedCause(error, secrets)

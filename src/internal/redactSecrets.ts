@@ -1,4 +1,5 @@
-const apiKeyPattern = /\bpk_(?:live|test)_[A-Za-z0-9_-]+/g
+// No word boundary before `pk_`: a key glued to a letter or `_` (`X_pk_live_…`) is still a key.
+const apiKeyPattern = /pk_(?:live|test)_[A-Za-z0-9_-]+/g
 const bearerPattern = /\b(Bearer)\s+[^\s"',;]+/gi
 const signedParamPattern =
   /([?&](?:signature|sig|token|expires|x-amz-signature|x-amz-credential|x-goog-signature|key)=)[^&#\s"']*/gi
