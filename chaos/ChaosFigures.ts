@@ -11,6 +11,8 @@ export interface ChaosFigures {
   readonly inFlightAtCut: number
   /** Final states by the ground truth: clean completions, completions with failed ads, failures. */
   readonly outcomes: { readonly completed: number; readonly partial: number; readonly failed: number }
+  /** Statuses the watches emitted, all jobs together (each job has 3 at most). */
+  readonly emissions: number
   /** API requests the simulator received during the run. */
   readonly requests: number
   /** Requests that got a fault, by kind (`status 500`, `status 503`, `rate-limit`, …). */

@@ -16,10 +16,11 @@ const JOB_PATH = /\/v1\/api\/jobs\/([^/?#]+)/
 
 /**
  * Wraps `inner` to count requests per job id on the client's side of the wire: what the client
- * asked for, whether or not it reached the server. The response is passed through untouched (a
+ * asked for, whether or not it reached the server. `onCall` hears of each request for a job once
+ * it has been handed to `inner`. The response is passed through untouched (a
  * node-fetch body is a Node stream, a global fetch body a web stream).
  */
-export function countingFetch(inner: FetchLike): CountingFetch {
+export function countingFetch(inner: FetchLike, onCall?: (id: string) => void): CountingFetch {
   const calls = new Map<string, number>()
   const open = new Map<string, number>()
   const bump = (map: Map<string, number>, id: string, by: number): void => {
@@ -31,8 +32,10 @@ export function countingFetch(inner: FetchLike): CountingFetch {
       if (id === undefined) return inner(input, init)
       bump(calls, id, 1)
       bump(open, id, 1)
+      const answer = inner(input, init)
+      onCall?.(id)
       try {
-        return await inner(input, init)
+        return await answer
       } finally {
         bump(open, id, -1)
       }

@@ -23,6 +23,7 @@ export function figureRows(f: ChaosFigures, check?: ProcessCheck): FigureRow[] {
   const rows: FigureRow[] = [
     info('jobs', f.jobs, `jobs created and watched (${f.groupedJobs} of them in ASIN groups through watchJobs$, the rest one watchJob$ each)`),
     info('final states', `${f.outcomes.completed} completed, ${f.outcomes.partial} completed with failed ads, ${f.outcomes.failed} failed`, "by the simulator's ground truth"),
+    info('statuses emitted', `${f.emissions} (${(f.emissions / f.jobs).toFixed(2)} a job)`, 'transitions the watches delivered (pending, processing, then completed or failed: 3 at most a job)'),
     info('requests', f.requests, 'API requests the simulator received during the run'),
     info('faults injected', faults.reduce((n, [, count]) => n + count, 0), 'requests that got a fault (share of requests in brackets below)'),
     ...faults.map(([kind, count]) => info(`  ${kind}`, `${count} (${((100 * count) / f.requests).toFixed(1)} %)`, 'from the simulator log')),

@@ -7,7 +7,7 @@ import { runChaos } from './runChaos.js'
 
 /** The settings of `npm run chaos`, as the report states them. */
 export const FULL_RUN = {
-  concurrency: 200,
+  concurrency: 50,
   cancelShare: 0.05,
   groupShare: 0.2,
   requestTimeoutMs: 1_500,

@@ -51,7 +51,8 @@ export function planUnits(options: UnitPlanOptions): readonly WatchUnit[] {
   }
   for (let n = groups * size; n < options.jobs; n += 1) {
     const job = drawJob(prng)
-    units.push(prng.next() < options.cancelShare ? { kind: 'solo', job, cancelAfterMs: prng.int(0, 400) } : { kind: 'solo', job })
+    if (prng.next() >= options.cancelShare) units.push({ kind: 'solo', job })
+    else units.push({ kind: 'solo', job, cut: prng.next() < 0.5 ? { when: 'timer', ms: prng.int(0, 400) } : { when: 'request' } })
   }
   // Spread the groups among the solo watches instead of starting them all first.
   for (let i = units.length - 1; i > 0; i -= 1) {

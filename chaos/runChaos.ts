@@ -65,7 +65,12 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
   const { sim, scheduler } = setup
   const hooks = watchProcessFaults()
   applyFaultMix(sim, setup.faults)
-  const counter = countingFetch(setup.fetch)
+  const onNextRequest = new Map<string, () => void>()
+  const counter = countingFetch(setup.fetch, (id) => {
+    const act = onNextRequest.get(id)
+    onNextRequest.delete(id)
+    act?.()
+  })
   const polls: PollEvent[] = []
   const jitter = createPrng(setup.plan.seed, 102)
   const client = createPixiiClient({
@@ -84,7 +89,7 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
   let over = false
   const finished = new Promise<void>((resolve, reject) => {
     from(units)
-      .pipe(mergeMap((unit) => runUnit$({ sim, client, scheduler, counter, records }, unit), setup.concurrency))
+      .pipe(mergeMap((unit) => runUnit$({ sim, client, scheduler, counter, records, onNextRequest }, unit), setup.concurrency))
       .subscribe({ error: reject, complete: () => resolve() })
   }).finally(() => {
     over = true
@@ -115,6 +120,7 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
     cut: cuts.cut,
     inFlightAtCut: cuts.inFlightAtCut,
     outcomes,
+    emissions: [...records.values()].reduce((n, record) => n + record.statuses.length, 0),
     requests: log.length,
     faults: tallyFaults(log),
     polls: polls.length,

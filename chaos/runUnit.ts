@@ -3,7 +3,7 @@ import type { JobEvent, PixiiClient } from '../src/index.js'
 import type { Simulator } from '../src/testing/index.js'
 import type { CountingFetch } from './countingFetch.js'
 import { watchRecord, type WatchRecord } from './WatchRecord.js'
-import type { WatchUnit } from './WatchUnit.js'
+import type { CutPlan, WatchUnit } from './WatchUnit.js'
 
 /** What a chaos run's watches share. */
 export interface UnitContext {
@@ -13,41 +13,53 @@ export interface UnitContext {
   readonly counter: CountingFetch
   /** Where each job's record goes, by id. */
   readonly records: Map<string, WatchRecord>
+  /** What to do when the next request for a job has left (the counting fetch calls it once, then forgets it). */
+  readonly onNextRequest: Map<string, () => void>
 }
 
-function watchSolo(ctx: UnitContext, record: WatchRecord, cancelAfterMs: number | undefined): Observable<never> {
+function watchSolo(ctx: UnitContext, record: WatchRecord, plan: CutPlan | undefined): Observable<never> {
   return new Observable<never>((done) => {
     let cutTimer: { unsubscribe(): void } | undefined
+    let armed = false
+    const cutIn = (ms: number): void => {
+      cutTimer = ctx.scheduler.schedule(() => {
+        record.cut = {
+          fetchCalls: ctx.counter.calls(record.id),
+          fetchesUnanswered: ctx.counter.unanswered(record.id),
+          logLength: ctx.sim.log.length,
+        }
+        record.end = 'cut'
+        subscription.unsubscribe()
+        done.complete()
+      }, ms)
+    }
+    const disarm = (): void => {
+      cutTimer?.unsubscribe()
+      ctx.onNextRequest.delete(record.id)
+    }
     const subscription = ctx.client.watchJob$(record.id).subscribe({
       next: (job) => {
         record.statuses.push(job.status)
         record.last = job
-        if (cancelAfterMs === undefined || cutTimer !== undefined) return
-        cutTimer = ctx.scheduler.schedule(() => {
-          record.cut = {
-            fetchCalls: ctx.counter.calls(record.id),
-            fetchesUnanswered: ctx.counter.unanswered(record.id),
-            logLength: ctx.sim.log.length,
-          }
-          record.end = 'cut'
-          subscription.unsubscribe()
-          done.complete()
-        }, cancelAfterMs)
+        if (plan === undefined || armed) return
+        armed = true
+        if (plan.when === 'timer') cutIn(plan.ms)
+        else ctx.onNextRequest.set(record.id, () => cutIn(0))
       },
       error: (error: unknown) => {
         record.end = 'error'
         record.error = error
-        cutTimer?.unsubscribe()
+        disarm()
         done.complete()
       },
       complete: () => {
         record.end = 'complete'
-        cutTimer?.unsubscribe()
+        disarm()
         done.complete()
       },
     })
     return () => {
-      cutTimer?.unsubscribe()
+      disarm()
       subscription.unsubscribe()
     }
   })
@@ -75,7 +87,7 @@ export function runUnit$(ctx: UnitContext, unit: WatchUnit): Observable<never> {
     if (unit.kind === 'solo') {
       const record = watchRecord(ctx.sim.createJob({ ...unit.job, key: ctx.sim.testKey }))
       ctx.records.set(record.id, record)
-      return watchSolo(ctx, record, unit.cancelAfterMs)
+      return watchSolo(ctx, record, unit.cut)
     }
     const ids = unit.jobs.map((job) => ctx.sim.createJob({ ...job, key: ctx.sim.testKey }))
     for (const id of ids) ctx.records.set(id, watchRecord(id))

@@ -45,7 +45,7 @@ describe('chaos, the short run (virtual time, in-memory simulator)', () => {
   it('really was chaotic: every fault kind hit, retries made, watches cut, final states varied', () => {
     const { figures } = run
     expect(figures.jobs).to.equal(160)
-    expect(Object.keys(figures.faults).sort()).to.deep.equal(
+    expect(Object.keys(figures.faults)).to.include.members(
       ['empty', 'hang', 'html', 'latency', 'malformed-json', 'rate-limit', 'reset', 'stale', 'status 500', 'status 503'],
     )
     expect(figures.retries.backoff).to.be.greaterThan(50)
