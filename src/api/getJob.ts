@@ -12,6 +12,12 @@ import { validateInput } from './validateInput.js'
  * name a job (empty, over 128 characters, holding `/`, `?`, `#`, `%`, whitespace or control
  * characters) fails with a `ValidationError` and sends nothing.
  *
+ * @param config - The transport, as {@link createPixiiClient} builds it (a client's own `getJob$` needs none).
+ * @param id - The job id.
+ * @throws In the error channel: a {@link ValidationError} for an invalid id (nothing is sent), or the
+ * {@link PixiiError} the request ends with (`Unauthorized`, `JobNotFound`, `RateLimited`, `ServerError`,
+ * `NetworkError`, `Timeout`, `DecodeError`).
+ *
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'

@@ -11,6 +11,11 @@ import { validateInput } from './validateInput.js'
  * `GET /v1/api/jobs?asin=…&page=…&limit=…` as a cold Observable of one {@link JobPage}. The query
  * is checked first: a bad ASIN, page or limit fails with a `ValidationError` and sends nothing.
  *
+ * @param config - The transport, as {@link createPixiiClient} builds it.
+ * @param query - The `asin`, and optionally the `page` (from 1) and `limit` (1 to 100).
+ * @throws In the error channel: a {@link ValidationError} for an invalid query (nothing is sent), or the
+ * {@link PixiiError} the request ends with.
+ *
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'

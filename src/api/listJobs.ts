@@ -4,7 +4,17 @@ import type { JobSummary } from '../codecs/JobSummary.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { listJobPage$ } from './listJobPage.js'
 
-/** Options of {@link listJobs$}. */
+/**
+ * Options of {@link listJobs$}.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type ListJobsOptions } from 'pixii-rx'
+ * const pixii = createPixiiClient({ apiKey: 'pk_test_abc' })
+ * const options: ListJobsOptions = { limit: 100 }
+ * const summaries$ = pixii.listJobs$('B0CHX1W1XY', options) // nothing is requested until subscribed
+ * ```
+ */
 export interface ListJobsOptions {
   /** Summaries per page request, 1 to 100. Default 20. */
   readonly limit?: number
@@ -25,6 +35,12 @@ function hasMore(page: JobPage): boolean {
  * Every job of an ASIN, newest first, as a stream of {@link JobSummary}. Pages are fetched one
  * at a time and only when the previous page has been consumed: `take(5)` makes one request, and
  * unsubscribing stops the paging.
+ *
+ * @param config - The transport, as {@link createPixiiClient} builds it.
+ * @param asin - The ASIN whose jobs to list.
+ * @param options - The page size (`limit`) and `pace`.
+ * @throws In the error channel: a {@link ValidationError} for an invalid ASIN or limit (nothing is sent), or
+ * the {@link PixiiError} a page request ends with; the summaries of earlier pages have been emitted.
  *
  * @example
  * ```ts

@@ -8,10 +8,26 @@ import type { TransportConfig } from '../http/TransportConfig.js'
 import { decodeResponse } from './decodeBody.js'
 import { validateInput } from './validateInput.js'
 
-/** The three submission endpoints. */
+/**
+ * The three submission endpoints.
+ *
+ * @example
+ * ```ts
+ * import type { SubmissionPath } from 'pixii-rx'
+ * const scale: SubmissionPath = '/v1/api/scale'
+ * ```
+ */
 export type SubmissionPath = '/v1/api/listing_builder' | '/v1/api/scale' | '/v1/api/a_plus'
 
-/** An accepted submission, with the response headers (rate-limit counters). */
+/**
+ * An accepted submission, with the response headers (rate-limit counters).
+ *
+ * @example
+ * ```ts
+ * import type { Submitted } from 'pixii-rx'
+ * const remaining = ({ accepted, headers }: Submitted): string => `${accepted.job_id}: ${headers.get('X-RateLimit-Remaining-Minute') ?? '?'} left this minute`
+ * ```
+ */
 export interface Submitted {
   /** The decoded answer: persist `job_id` first. */
   readonly accepted: JobAccepted
@@ -23,6 +39,14 @@ export interface Submitted {
  * Sends one submission after checking it with its codec: an invalid request fails with a
  * `ValidationError` naming the field and sends nothing. Never retried here: a POST that may have
  * reached the server is not re-sent blindly.
+ *
+ * @param config - The transport, as {@link createPixiiClient} builds it.
+ * @param path - The endpoint.
+ * @param codec - The codec of the request body.
+ * @param request - The body.
+ * @throws In the error channel: a {@link ValidationError} for an invalid request (nothing is sent), or the
+ * {@link PixiiError} the request ends with; a {@link DecodeError} of the answer carries the job id when it
+ * can be read.
  *
  * @example
  * ```ts

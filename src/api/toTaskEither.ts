@@ -5,7 +5,19 @@ import type { Observable, Subscription } from 'rxjs'
 import { AbortedError } from '../errors/AbortedError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 
-/** Options of the TaskEither form of a call. */
+/**
+ * Options of the TaskEither form of a call.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type CallOptions } from 'pixii-rx'
+ * const pixii = createPixiiClient({ apiKey: 'pk_test_abc', baseUrl: 'http://127.0.0.1:9' })
+ * const options: CallOptions = { signal: AbortSignal.abort() }
+ * const result = await pixii.getJob('job_1', options)()
+ * console.log(result._tag === 'Left' ? result.left._tag : 'answered')
+ * // Output: Aborted
+ * ```
+ */
 export interface CallOptions {
   /** Aborts the request; the task then resolves to a `Left` of `AbortedError`. */
   readonly signal?: AbortSignal
@@ -15,6 +27,10 @@ export interface CallOptions {
  * Runs a one-answer Observable as an fp-ts `TaskEither`: the task never rejects; it resolves to
  * `Right` with the answer or `Left` with the {@link PixiiError}. Each run of the task makes its
  * own request, and an abort through `signal` unsubscribes (aborting the request in flight).
+ *
+ * @param source - A one-answer Observable, such as a `getJob$`.
+ * @param options - A `signal` to abort with.
+ * @throws Never: the task never rejects. Failures are a `Left`, an abort the `Left` of an {@link AbortedError}.
  *
  * @example
  * ```ts

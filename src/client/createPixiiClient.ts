@@ -22,6 +22,10 @@ import { watchWith } from './watchWith.js'
  * Creates a {@link PixiiClient}. Options are checked at once: a bad one throws a
  * `ValidationError` naming it (the key itself never appears in a message).
  *
+ * @param options - See {@link PixiiClientOptions}: only `apiKey` is required, every other option has a default.
+ * @throws {@link ValidationError} (source `client`) at once when an option is invalid or unknown, naming every
+ * offending option (never the key itself). The client's calls report their own failures as {@link PixiiError}s.
+ *
  * @example
  * ```ts
  * import { createPixiiClient, isPixiiError } from 'pixii-rx'

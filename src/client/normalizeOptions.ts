@@ -16,7 +16,16 @@ import { isLoopbackHost } from './isLoopbackHost.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
 
 
-/** Normalised client settings: the transport's, plus what the key says. */
+/**
+ * Normalised client settings: the transport's, plus what the key says.
+ *
+ * @example
+ * ```ts
+ * import type { ClientSettings } from 'pixii-rx'
+ * // What createPixiiClient builds from its options; code outside pixii-rx rarely needs it.
+ * const describe = (settings: ClientSettings): string => `${settings.baseUrl}, ${settings.keyKind} key, ${settings.gate.limit} at once`
+ * ```
+ */
 export interface ClientSettings extends TransportConfig, SubmissionSettings {
   readonly gate: RequestGate
   readonly keyKind: KeyKind

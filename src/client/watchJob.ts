@@ -17,6 +17,9 @@ function environment(name: string): string | undefined {
  * `PIXII_BASE_URL` when first needed (and again if they change). Throws a `ValidationError` when
  * no key is set.
  *
+ * @throws {@link ValidationError} (source `client`) when `PIXII_API_KEY` is not set, or when
+ * `PIXII_BASE_URL` is not a URL {@link createPixiiClient} accepts.
+ *
  * @example
  * ```ts
  * import { defaultPixiiClient } from 'pixii-rx'
@@ -42,6 +45,12 @@ export function defaultPixiiClient(): PixiiClient {
  * `watchJob$` on the default client (see {@link defaultPixiiClient}): the configuration is read
  * at subscription, so a missing key is a typed `ValidationError` in the error channel, not a
  * throw at import.
+ *
+ * @param id - The job id.
+ * @param options - Schedule, retry policy and telemetry for this watch (see {@link WatchOptions}).
+ * @throws In the error channel: a {@link ValidationError} at subscription when `PIXII_API_KEY` is not set, then
+ * what a client's `watchJob$` errors with (`JobFailed`, `JobNotFound`, `Unauthorized`, `DecodeError`,
+ * `RetriesExhausted`).
  *
  * @example
  * ```ts

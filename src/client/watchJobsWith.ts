@@ -10,7 +10,16 @@ import { loopSettings } from './loopSettings.js'
 import type { ClientSettings } from './normalizeOptions.js'
 import { asinLoop$ } from './watchAsinWith.js'
 
-/** A job to watch: its id, and the ASIN it was submitted for when known (for list batching). */
+/**
+ * A job to watch: its id, and the ASIN it was submitted for when known (for list batching).
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type WatchTarget } from 'pixii-rx'
+ * const targets: WatchTarget[] = ['job_1', { id: 'job_2', asin: 'B0CHX1W1XY' }, { id: 'job_3', asin: 'B0CHX1W1XY' }]
+ * const events$ = createPixiiClient({ apiKey: 'pk_test_abc' }).watchJobs$(targets) // job_2 and job_3 share one listing
+ * ```
+ */
 export type WatchTarget = string | { readonly id: string; readonly asin?: string }
 
 /** How `watchJobs$` reaches one job's own (shared) loop. */

@@ -14,7 +14,15 @@ export const AdError = t.type({ code: t.string, message: t.string }, 'AdError')
 /** See the {@link AdError} codec. */
 export type AdError = t.TypeOf<typeof AdError>
 
-/** Fields that Pixii sends without documenting them (A+ ads carry `type` and module images). */
+/**
+ * Fields that Pixii sends without documenting them (A+ ads carry `type` and module images).
+ *
+ * @example
+ * ```ts
+ * import type { UndocumentedFields } from 'pixii-rx'
+ * const extra: UndocumentedFields = { type: 'A+ Premium' } // kept as sent, not typed
+ * ```
+ */
 export type UndocumentedFields = Readonly<Record<string, unknown>>
 
 /**
@@ -79,6 +87,9 @@ export type Ad = SucceededAd | FailedAd
 
 /**
  * Narrows an {@link Ad} to a {@link SucceededAd}.
+ *
+ * @param ad - An ad of a completed job's output.
+ * @throws Never.
  *
  * @example
  * ```ts

@@ -40,13 +40,51 @@ export const JobRecord = t.type(
  */
 export type JobRecord = t.TypeOf<typeof JobRecord>
 
-/** A job still queued. */
+/**
+ * A job still queued.
+ *
+ * @example
+ * ```ts
+ * import type { Job, PendingJob } from 'pixii-rx'
+ * const queued = (jobs: readonly Job[]): PendingJob[] => jobs.filter((job): job is PendingJob => job.status === 'pending')
+ * ```
+ */
 export type PendingJob = JobRecord & { readonly status: 'pending' }
-/** A job running. */
+
+/**
+ * A job running.
+ *
+ * @example
+ * ```ts
+ * import type { Job, ProcessingJob } from 'pixii-rx'
+ * const runningFor = (job: ProcessingJob, now: number): number => now - Date.parse(job.started_at ?? job.created_at)
+ * const running = (job: Job): job is ProcessingJob => job.status === 'processing'
+ * ```
+ */
 export type ProcessingJob = JobRecord & { readonly status: 'processing' }
-/** A finished job: its `output` is never null (some of its ads may still have failed). */
+
+/**
+ * A finished job: its `output` is never null (some of its ads may still have failed).
+ *
+ * @example
+ * ```ts
+ * import type { CompletedJob, Job } from 'pixii-rx'
+ * const images = (job: Job): number => (job.status === 'completed' ? countImages(job) : 0)
+ * const countImages = (job: CompletedJob): number => job.output.ads.filter((ad) => ad.preview_url !== null).length
+ * ```
+ */
 export type CompletedJob = JobRecord & { readonly status: 'completed'; readonly output: JobOutput }
-/** A job that ended in failure; `error_code` says why when the server tells. */
+
+/**
+ * A job that ended in failure; `error_code` says why when the server tells.
+ *
+ * @example
+ * ```ts
+ * import type { FailedJob, Job } from 'pixii-rx'
+ * const isFailed = (job: Job): job is FailedJob => job.status === 'failed'
+ * const reason = (job: FailedJob): string => job.error_code ?? 'no code given'
+ * ```
+ */
 export type FailedJob = JobRecord & { readonly status: 'failed' }
 
 function hasOutputWhenCompleted(job: JobRecord): job is Job {

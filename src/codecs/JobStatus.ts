@@ -16,11 +16,22 @@ export const JobStatus = t.keyof({ pending: null, processing: null, completed: n
 /** See the {@link JobStatus} codec. */
 export type JobStatus = t.TypeOf<typeof JobStatus>
 
-/** The two statuses after which a job never changes again. */
+/**
+ * The two statuses after which a job never changes again.
+ *
+ * @example
+ * ```ts
+ * import type { TerminalJobStatus } from 'pixii-rx'
+ * const outcome: Record<TerminalJobStatus, string> = { completed: 'done', failed: 'gave up' }
+ * ```
+ */
 export type TerminalJobStatus = Extract<JobStatus, 'completed' | 'failed'>
 
 /**
  * Whether a status is final.
+ *
+ * @param status - A job's status.
+ * @throws Never.
  *
  * @example
  * ```ts

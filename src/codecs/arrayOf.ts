@@ -1,6 +1,17 @@
 import * as t from 'io-ts'
 
-/** Bounds of {@link arrayOf}. */
+/**
+ * Bounds of {@link arrayOf}.
+ *
+ * @example
+ * ```ts
+ * import * as t from 'io-ts'
+ * import { arrayOf, type ArrayBounds } from 'pixii-rx'
+ * const oneToThree: ArrayBounds = { min: 1, max: 3, distinct: true }
+ * console.log(arrayOf(t.string, oneToThree).is(['a', 'a']))
+ * // Output: false
+ * ```
+ */
 export interface ArrayBounds {
   /** Fewest elements allowed. */
   readonly min: number
@@ -12,6 +23,10 @@ export interface ArrayBounds {
 
 /**
  * An array codec with a length range and optionally distinct elements, whose name states them.
+ *
+ * @param item - The codec of each element.
+ * @param bounds - How many elements are allowed, and whether they must all differ.
+ * @throws Never: an array out of bounds is a decoding failure (a `Left` of `decode`), not an exception.
  *
  * @example
  * ```ts

@@ -4,6 +4,10 @@ import * as t from 'io-ts'
  * A string codec checked by a predicate, whose name (used in error messages) says what is
  * expected.
  *
+ * @param name - The name of the codec, shown in decoding errors.
+ * @param predicate - Whether a string is acceptable.
+ * @throws Never: a value that fails is a decoding failure (a `Left` of `decode`).
+ *
  * @example
  * ```ts
  * import { refinedString } from 'pixii-rx'

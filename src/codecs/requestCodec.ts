@@ -7,12 +7,27 @@ const UnknownField = new t.Type<never, never, unknown>(
   (value) => value,
 )
 
-/** A cross-field rule: returns the offending field and what it expected, or nothing. */
+/**
+ * A cross-field rule: returns the offending field and what it expected, or nothing.
+ *
+ * @example
+ * ```ts
+ * import type { RequestRule } from 'pixii-rx'
+ * const promptForLanguage: RequestRule<{ scale_mode: string; user_prompt?: string }> = (request) =>
+ *   request.scale_mode === 'language' && request.user_prompt === undefined ? { field: 'user_prompt', expected: 'a language' } : undefined
+ * ```
+ */
 export type RequestRule<A> = (request: A) => { readonly field: string; readonly expected: string } | undefined
 
 /**
  * A codec for a request body: required and optional fields, no unknown field (a misspelt
  * `user_promt` is refused rather than silently dropped), and cross-field rules.
+ *
+ * @param name - The name of the codec, shown in decoding errors.
+ * @param required - The fields that must be present, as io-ts props.
+ * @param optional - The fields that may be present.
+ * @param rules - Cross-field rules, checked once the fields are valid.
+ * @throws Never: an invalid request is a decoding failure (a `Left` of `decode`).
  *
  * @example
  * ```ts

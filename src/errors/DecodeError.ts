@@ -1,6 +1,16 @@
 import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 
-/** One field of an answer that did not match its codec. */
+/**
+ * One field of an answer that did not match its codec.
+ *
+ * @example
+ * ```ts
+ * import type { DecodeIssue } from 'pixii-rx'
+ * const issue: DecodeIssue = { path: 'status', expected: '"pending" | "processing" | "completed" | "failed"', actual: 'done' }
+ * console.log(`${issue.path}: expected ${issue.expected}, got ${JSON.stringify(issue.actual)}`)
+ * // Output: status: expected "pending" | "processing" | "completed" | "failed", got "done"
+ * ```
+ */
 export interface DecodeIssue {
   /** Slash-separated path of the field, such as `output/ads/0/preview_url`; empty for the root. */
   readonly path: string

@@ -3,6 +3,12 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 /**
  * Why an image URL is known to have expired: the image host answered `403` or `410`, or the job
  * completed more than 7 days ago (`past-retention`, decided before any request is made).
+ *
+ * @example
+ * ```ts
+ * import type { ImageExpiry } from 'pixii-rx'
+ * const askedTheHost = (reason: ImageExpiry): boolean => reason !== 'past-retention'
+ * ```
  */
 export type ImageExpiry = 'forbidden' | 'gone' | 'past-retention'
 

@@ -8,6 +8,12 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *   answer): its outcome is unknown;
  * - `unparseable-body`: the body is not JSON (a proxy's HTML page, empty, truncated);
  * - `body-too-large`: the body passed the client's size cap.
+ *
+ * @example
+ * ```ts
+ * import type { NetworkFailure } from 'pixii-rx'
+ * const worthRetrying = (failure: NetworkFailure): boolean => failure !== 'body-too-large'
+ * ```
  */
 export type NetworkFailure = 'connection' | 'reset' | 'unparseable-body' | 'body-too-large'
 

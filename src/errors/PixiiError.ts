@@ -51,5 +51,14 @@ export type PixiiError =
   | FileSystemError
   | SubmissionOutcomeUnknownError
 
-/** The `_tag` of each {@link PixiiError} variant. */
+/**
+ * The `_tag` of each {@link PixiiError} variant.
+ *
+ * @example
+ * ```ts
+ * import { isPixiiError, type PixiiErrorTag } from 'pixii-rx'
+ * const stopsTheWatch: PixiiErrorTag[] = ['JobNotFound', 'Unauthorized', 'JobFailed']
+ * const isFatal = (error: unknown): boolean => stopsTheWatch.some((tag) => isPixiiError(error, tag))
+ * ```
+ */
 export type PixiiErrorTag = PixiiError['_tag']

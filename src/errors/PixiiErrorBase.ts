@@ -1,6 +1,16 @@
 import type { RequestContext } from './RequestContext.js'
 
-/** What every {@link PixiiError} variant is built from. */
+/**
+ * What every {@link PixiiError} variant is built from.
+ *
+ * @example
+ * ```ts
+ * import { ServerError, type PixiiErrorInit } from 'pixii-rx'
+ * const init: PixiiErrorInit = { message: 'Bad gateway', context: { method: 'GET', path: '/v1/api/jobs/job_1', status: 502 } }
+ * console.log(new ServerError(init).retryable)
+ * // Output: true
+ * ```
+ */
 export interface PixiiErrorInit {
   /** The human explanation; must never contain a key or a URL signature. */
   readonly message: string

@@ -3,6 +3,14 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 /**
  * Which deadline passed: `request` for one HTTP request (retryable), or one of the deadlines of
  * `jobTimeout`: `first` answer, `each` transition, `total` (not retryable).
+ *
+ * @example
+ * ```ts
+ * import type { Deadline } from 'pixii-rx'
+ * const retried = (deadline: Deadline): boolean => deadline === 'request'
+ * console.log(retried('request'), retried('total'))
+ * // Output: true false
+ * ```
  */
 export type Deadline = 'request' | 'first' | 'each' | 'total'
 

@@ -1,6 +1,14 @@
 import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 
-/** One reason a request was refused: the field (a path such as `items/0/platform`) and why. */
+/**
+ * One reason a request was refused: the field (a path such as `items/0/platform`) and why.
+ *
+ * @example
+ * ```ts
+ * import type { ValidationIssue } from 'pixii-rx'
+ * const issue: ValidationIssue = { path: 'items/0/platform', message: 'expected "Amazon" | "Amazon Mobile" | "Shopify" | "TikTok"' }
+ * ```
+ */
 export interface ValidationIssue {
   /** Slash-separated path of the offending field; empty for the request as a whole. */
   readonly path: string

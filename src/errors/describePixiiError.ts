@@ -3,6 +3,9 @@ import type { PixiiError } from './PixiiError.js'
 /**
  * A one-line description for logs: tag, message, and the request it concerns.
  *
+ * @param error - Any {@link PixiiError}.
+ * @throws Never.
+ *
  * @example
  * ```ts
  * import { describePixiiError, ServerError } from 'pixii-rx'

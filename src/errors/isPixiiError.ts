@@ -10,6 +10,10 @@ const tags: ReadonlySet<string> = new Set<PixiiErrorTag>([
  * Whether a value is a {@link PixiiError}, optionally of one tag. Checks the tag rather than
  * `instanceof`, so it works across bundles and duplicated installs.
  *
+ * @param value - Anything, typically a caught error.
+ * @param tag - The `_tag` to check for; any Pixii error when left out.
+ * @throws Never.
+ *
  * @example
  * ```ts
  * import { isPixiiError, JobNotFoundError } from 'pixii-rx'

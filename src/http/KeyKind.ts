@@ -1,8 +1,21 @@
-/** Which pipeline a key runs: `live` jobs take minutes and spend credits, `test` jobs neither. */
+/**
+ * Which pipeline a key runs: `live` jobs take minutes and spend credits, `test` jobs neither.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type KeyKind } from 'pixii-rx'
+ * const kind: KeyKind = createPixiiClient({ apiKey: 'pk_live_abc' }).keyKind
+ * console.log(kind)
+ * // Output: live
+ * ```
+ */
 export type KeyKind = 'live' | 'test' | 'unknown'
 
 /**
  * What a key's prefix says of the jobs it submits.
+ *
+ * @param apiKey - A key, or nothing.
+ * @throws Never.
  *
  * @example
  * ```ts

@@ -1,6 +1,17 @@
 import { asyncScheduler, Observable, type SchedulerLike } from 'rxjs'
 
-/** How busy a {@link RequestGate} is. */
+/**
+ * How busy a {@link RequestGate} is.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type GateState } from 'pixii-rx'
+ * const pixii = createPixiiClient({ apiKey: 'pk_test_abc' })
+ * const stats: GateState = pixii.requestStats()
+ * console.log(stats)
+ * // Output: { active: 0, queued: 0, peak: 0 }
+ * ```
+ */
 export interface GateState {
   /** Requests running now. */
   readonly active: number
@@ -40,6 +51,19 @@ export interface RequestGate {
  * waiter on `scheduler` (at once, but after the code that freed it has finished): when many
  * watches are unsubscribed together, their waiters leave the queue before any is started, so no
  * request is sent on behalf of a watch that is already gone.
+ *
+ * @param limit - The most requests running at once.
+ * @param scheduler - Where a freed slot is handed to the next waiter. Default `asyncScheduler`.
+ * @throws Never: `run(source)` passes the source's errors through unchanged.
+ *
+ * @example
+ * ```ts
+ * import { of } from 'rxjs'
+ * import { createRequestGate } from 'pixii-rx'
+ * const gate = createRequestGate(2)
+ * gate.run(of('answer')).subscribe((value) => console.log(value, gate.state().peak))
+ * // Output: answer 1
+ * ```
  */
 export function createRequestGate(limit: number, scheduler: SchedulerLike = asyncScheduler): RequestGate {
   let active = 0

@@ -1,7 +1,20 @@
 import type { SchedulerLike } from 'rxjs'
 import type { RequestGate } from './RequestGate.js'
 
-/** The fetch function the transport calls: the global one, cross-fetch's, or a simulator's. */
+/**
+ * The fetch function the transport calls: the global one, cross-fetch's, or a simulator's.
+ *
+ * @example
+ * ```ts
+ * import { createPixiiClient, type FetchLike } from 'pixii-rx'
+ * // A fetch that logs every request, then hands it to the platform.
+ * const logged: FetchLike = (url, init) => {
+ *   console.log(init.method ?? 'GET', new URL(url).pathname)
+ *   return fetch(url, init)
+ * }
+ * createPixiiClient({ apiKey: 'pk_test_abc', fetch: logged })
+ * ```
+ */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
 /**

@@ -3,6 +3,10 @@
  * (`Wed, 21 Oct 2026 07:28:00 GMT`, counted from `nowMs`). Returns milliseconds, never negative,
  * or `undefined` when the header is absent or unreadable.
  *
+ * @param value - The header: seconds, or an HTTP date.
+ * @param nowMs - The current time in milliseconds, to turn an HTTP date into a wait.
+ * @throws Never: a value it cannot read gives `undefined`.
+ *
  * @example
  * ```ts
  * import { parseRetryAfter } from 'pixii-rx'

@@ -94,6 +94,12 @@ async function perform(
  * large, broken connections, and the per-request timeout. With a `gate` in the config, the
  * request waits for a free slot before it is sent.
  *
+ * @param config - The transport, as {@link createPixiiClient} builds it.
+ * @param request - Method, path, query and body.
+ * @throws In the error channel, the {@link PixiiError} the request ends with: `NetworkError`, `Timeout`
+ * (deadline `request`), or the error the status maps to (`Unauthorized`, `JobNotFound`, `ValidationError`,
+ * `InsufficientCredits`, `NoActiveBrand`, `RateLimited`, `ServerError`).
+ *
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'

@@ -23,6 +23,11 @@ const sooner = (...times: Array<number | undefined>): number | undefined =>
  * make one yourself to pace other work, or to test in virtual time. A bad limit throws a
  * `ValidationError` naming it.
  *
+ * @param limits - Submissions allowed per sliding minute and day. Default Pixii's: 10 and 500.
+ * @param scheduler - The clock of the windows and the timer of the queue. Default `asyncScheduler`.
+ * @throws {@link ValidationError} (source `client`) at once when a limit is not an integer ≥ 1, or the
+ * scheduler has no `schedule()`.
+ *
  * @example
  * ```ts
  * import { of, tap, VirtualTimeScheduler } from 'rxjs'

@@ -15,5 +15,14 @@ export interface ToReadableOptions {
   readonly maxBuffered?: number
 }
 
-/** The defaults of {@link ToReadableOptions}. */
+/**
+ * The defaults of {@link ToReadableOptions}.
+ *
+ * @example
+ * ```ts
+ * import { defaultReadableOptions } from 'pixii-rx/node'
+ * console.log(defaultReadableOptions.highWaterMark, defaultReadableOptions.maxBuffered)
+ * // Output: 16 1000
+ * ```
+ */
 export const defaultReadableOptions = { highWaterMark: 16, maxBuffered: 1_000 } as const

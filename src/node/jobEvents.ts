@@ -9,6 +9,11 @@ import type { JobEvent } from './JobEvent.js'
  * `error` event and the stream completes, so a log keeps the failure as data. Any other error is
  * rethrown. The events are plain objects, ready for `toNdjson`.
  *
+ * @param jobId - The job, named in every event (an error may come before any job).
+ * @param scheduler - The clock of `at` and `elapsedMs`. Default `asyncScheduler`.
+ * @throws Never a {@link PixiiError}: it becomes an `error` event, and the stream completes. Any other
+ * error passes through.
+ *
  * @example
  * ```ts
  * import { VirtualTimeScheduler, of, delay } from 'rxjs'

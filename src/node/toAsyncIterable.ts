@@ -9,6 +9,11 @@ import { toReadable } from './toReadable.js'
  * loop early (`break`, `return`, a throw) unsubscribes. The source's error is thrown from the
  * loop.
  *
+ * @param source - An Observable, or a function that gets a {@link Demand} and returns one, for sources that can be paced.
+ * @param options - `highWaterMark` and `maxBuffered` (see {@link ToReadableOptions}).
+ * @throws {@link ValidationError} (source `client`) at once for invalid options. The loop throws the source's
+ * error, or a {@link BufferOverflowError} when a source that cannot be paced gets `maxBuffered` values ahead.
+ *
  * @example
  * ```ts
  * import { createPixiiClient } from 'pixii-rx'

@@ -13,6 +13,9 @@ import { redactSecrets } from '../internal/redactSecrets.js'
  * days) and anything shaped like an API key. Pass `{ redact: false }` to keep them, for a file
  * that another program will download from.
  *
+ * @param options - `redact: false` keeps the signatures of signed URLs (default `true`: they are redacted).
+ * @throws Never: a value that JSON cannot represent is an error of the stream, as with any Transform.
+ *
  * @example
  * ```ts
  * import { pipeline } from 'node:stream/promises'

@@ -11,6 +11,8 @@ import type { CompletedJob, Job } from '../codecs/Job.js'
  * result:  -------(c|)
  * ```
  *
+ * @throws Never itself: the source's errors (a failed job's `JobFailed`) pass through unchanged.
+ *
  * @example
  * ```ts
  * import { lastValueFrom, of } from 'rxjs'

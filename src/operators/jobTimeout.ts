@@ -2,7 +2,17 @@ import { asyncScheduler, identity, Observable, type MonoTypeOperatorFunction, ty
 import { TimeoutError, type Deadline } from '../errors/TimeoutError.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 
-/** Deadlines of {@link jobTimeout}, in milliseconds; leave one out to have no such deadline. */
+/**
+ * Deadlines of {@link jobTimeout}, in milliseconds; leave one out to have no such deadline.
+ *
+ * @example
+ * ```ts
+ * import { jobTimeout, type JobTimeoutConfig } from 'pixii-rx'
+ * // A live job: queued up to a minute, processing up to three.
+ * const deadlines: JobTimeoutConfig = { first: 30_000, each: 3 * 60_000, total: 5 * 60_000 }
+ * jobTimeout(deadlines)
+ * ```
+ */
 export interface JobTimeoutConfig {
   /** From subscription to the first value (the first answer about the job). */
   readonly first?: number
@@ -49,6 +59,12 @@ function checked(config: JobTimeoutConfig): JobTimeoutConfig {
  * result:  -p-----r-------#        Timeout: deadline 'each', ms 8, lastValue r
  * source:  ^--------------!        unsubscribed when the deadline passes
  * ```
+ *
+ * @param config - The deadlines in milliseconds, `first`, `each` and `total`; leave one out to have none.
+ * @param scheduler - Where the deadlines are timed. Default `asyncScheduler`.
+ * @throws {@link ValidationError} (source `client`) at once for a deadline that is not a positive finite
+ * number or not one of the three. In the error channel, {@link TimeoutError} when a deadline passes, and the
+ * source's own errors unchanged.
  *
  * @example
  * ```ts

@@ -15,6 +15,9 @@ import { splitAds } from './splitAds.js'
  * failed$:     -------(x|)
  * ```
  *
+ * @param job$ - A watch, or any stream of jobs; only completed jobs give ads.
+ * @throws Never itself: the errors of `job$` reach both streams.
+ *
  * @example
  * ```ts
  * import { of } from 'rxjs'

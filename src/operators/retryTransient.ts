@@ -4,7 +4,16 @@ import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 
-/** Configuration of {@link retryTransient}. Every field has a default. */
+/**
+ * Configuration of {@link retryTransient}. Every field has a default.
+ *
+ * @example
+ * ```ts
+ * import { retryTransient, type RetryTransientConfig } from 'pixii-rx'
+ * const patient: RetryTransientConfig = { maxRetries: 10, initialDelayMs: 1_000, maxDelayMs: 60_000 }
+ * retryTransient(patient)
+ * ```
+ */
 export interface RetryTransientConfig {
   /** Retries allowed after failures in a row; a value resets the count. `0` makes the operator `identity`. Default 6. */
   readonly maxRetries?: number
@@ -94,6 +103,10 @@ function isSafeToRetry(error: unknown): error is RetriedError {
  *                      ·1000 ms·--a--|             (jitter 0)
  * result:  ---------------------------a--|
  * ```
+ *
+ * @param config - Budget, backoff, jitter, randomness and scheduler; every field has a default (see {@link RetryTransientConfig}).
+ * @throws {@link ValidationError} (source `client`) at once for a bad configuration. In the error channel,
+ * {@link RetriesExhaustedError} past the budget, and any error it does not retry, unchanged.
  *
  * @example
  * ```ts

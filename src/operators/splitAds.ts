@@ -3,7 +3,16 @@ import { isSucceededAd, type FailedAd, type SucceededAd } from '../codecs/Ad.js'
 import type { CompletedJob, Job } from '../codecs/Job.js'
 import { completedJob } from './completedJob.js'
 
-/** A completed job with its images split by outcome; what {@link splitAds} emits. */
+/**
+ * A completed job with its images split by outcome; what {@link splitAds} emits.
+ *
+ * @example
+ * ```ts
+ * import type { SplitAds } from 'pixii-rx'
+ * const summary = ({ job, succeeded, failed, expiresAt }: SplitAds): string =>
+ *   `${job.id}: ${succeeded.length} images, ${failed.length} failed, links valid until ${expiresAt ?? 'unknown'}`
+ * ```
+ */
 export interface SplitAds {
   /** The completed job itself. */
   readonly job: CompletedJob
@@ -52,6 +61,8 @@ function split(job: CompletedJob): SplitAds {
  * source:  -p--r--(c|)
  * result:  -------(s|)     s = { job: c, succeeded, failed, creditsCharged, creditsRefunded, expiresAt }
  * ```
+ *
+ * @throws Never itself: the source's errors pass through unchanged.
  *
  * @example
  * ```ts

@@ -14,6 +14,8 @@ import type { PixiiError } from '../errors/PixiiError.js'
  * result:  -A--B--(L|)     A = right(a), B = right(b), L = left(e)
  * ```
  *
+ * @throws Never a {@link PixiiError}: it becomes the last `Left`. Any other error passes through unchanged.
+ *
  * @example
  * ```ts
  * import { forkJoin, of, throwError } from 'rxjs'

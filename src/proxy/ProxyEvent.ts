@@ -4,6 +4,12 @@ import type { ProxyRoute } from './ProxyRoute.js'
  * What became of one request: forwarded to Pixii (whatever Pixii answered), refused by the
  * proxy, passed on to the framework's next handler (not a Pixii path), failed upstream (Pixii
  * unreachable or too slow), or abandoned by the browser before the answer.
+ *
+ * @example
+ * ```ts
+ * import type { ProxyOutcome } from 'pixii-rx/proxy'
+ * const worthAnAlert = (outcome: ProxyOutcome): boolean => outcome === 'upstream-failed'
+ * ```
  */
 export type ProxyOutcome = 'forwarded' | 'refused' | 'passed-on' | 'upstream-failed' | 'client-gone'
 

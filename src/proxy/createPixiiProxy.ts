@@ -9,6 +9,14 @@ import { planUpstream, type Refusal } from './planUpstream.js'
 /**
  * A request handler for `node:http`, and a middleware for Express (`next` is called for paths
  * that are not Pixii's).
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http'
+ * import { createPixiiProxy, type PixiiProxyHandler } from 'pixii-rx/proxy'
+ * const proxy: PixiiProxyHandler = createPixiiProxy({ apiKey: 'pk_test_abc', allow: ['getJob'], prefix: '/pixii' })
+ * const server = createServer((req, res) => proxy(req, res, () => res.writeHead(404).end()))
+ * ```
  */
 export type PixiiProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
@@ -28,6 +36,11 @@ function send(res: ServerResponse, status: number, headers: Readonly<Record<stri
  * a wrong method, 400 `VALIDATION_ERROR`, 413, 502 `BAD_GATEWAY` when Pixii cannot be reached,
  * 504 `GATEWAY_TIMEOUT`. Other paths get 404, or go to Express's `next()`. When the browser goes
  * away, the request to Pixii is aborted.
+ *
+ * @param options - The key, the routes to `allow`, and optionally `upstream`, `prefix`, limits and telemetry
+ * (see {@link PixiiProxyOptions}).
+ * @throws {@link ValidationError} (source `client`) at once for an invalid option. The handler itself never
+ * throws: refusals and Pixii's failures are answered to the browser in Pixii's error shape.
  *
  * @example
  * ```ts

@@ -7,6 +7,9 @@ import type { Simulator } from './simulator.js'
  * `sim.fetch` (any host, routed on the path). Organisation A (`testKey`, `liveKey`) and
  * organisation B (`otherOrgKey`) exist from the start.
  *
+ * @param options - Clock, seed, durations, credits, limits and image host (see {@link SimulatorOptions}).
+ * @throws `RangeError` at once when an option is out of range, naming it.
+ *
  * @example
  * ```ts
  * import { VirtualTimeScheduler } from 'rxjs'

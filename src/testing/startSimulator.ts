@@ -8,6 +8,10 @@ import type { Simulator } from './simulator.js'
  * URLs point at this server unless `imageBaseUrl` is given. The in-memory `fetch` keeps
  * working on the same model. Always `close()` it (mocha waits for open sockets otherwise).
  *
+ * @param options - Clock, seed, durations, credits, limits and image host (see {@link SimulatorOptions}).
+ * @throws Never synchronously: the promise rejects with a `RangeError` naming an option that is out of
+ * range, or with the server's error when it cannot listen.
+ *
  * @example
  * ```ts
  * import { startSimulator } from 'pixii-rx/testing'

@@ -1,7 +1,17 @@
 import type { JobStatus } from '../codecs/JobStatus.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 
-/** Why the watch waits as long as it does before the next poll, or why it stopped. */
+/**
+ * Why the watch waits as long as it does before the next poll, or why it stopped.
+ *
+ * @example
+ * ```ts
+ * import type { PollDecision } from 'pixii-rx'
+ * const describe = (decision: PollDecision): string => (decision.kind === 'wait' ? `${decision.reason}: ${decision.delayMs} ms` : `stopped: ${decision.reason}`)
+ * console.log(describe({ kind: 'wait', delayMs: 5_000, reason: 'retry-after' }))
+ * // Output: retry-after: 5000 ms
+ * ```
+ */
 export type PollDecision =
   | { readonly kind: 'wait'; readonly delayMs: number; readonly reason: 'schedule' | 'backoff' | 'retry-after' }
   | { readonly kind: 'stop'; readonly reason: 'completed' | 'failed' | 'idle' | 'fatal-error' | 'retries-exhausted' }
@@ -9,6 +19,14 @@ export type PollDecision =
 /**
  * What one poll brought back: a job (and whether it was emitted as a transition), a list of an
  * ASIN's jobs (how many, how many changed, and how many requests the poll took), or an error.
+ *
+ * @example
+ * ```ts
+ * import type { PollOutcome } from 'pixii-rx'
+ * const requests = (outcome: PollOutcome): number => (outcome.kind === 'list' ? outcome.requests : 1)
+ * console.log(requests({ kind: 'list', jobs: 150, changed: 3, requests: 2 }))
+ * // Output: 2
+ * ```
  */
 export type PollOutcome =
   | { readonly kind: 'job'; readonly status: JobStatus; readonly emitted: boolean }

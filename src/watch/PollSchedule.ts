@@ -1,7 +1,19 @@
 import type { Job } from '../codecs/Job.js'
 import type { KeyKind } from '../http/KeyKind.js'
 
-/** What a {@link PollSchedule} may look at to decide the next wait. */
+/**
+ * What a {@link PollSchedule} may look at to decide the next wait.
+ *
+ * @example
+ * ```ts
+ * import type { PollContext, PollSchedule } from 'pixii-rx'
+ * // Every second for the first minute, then every ten seconds.
+ * const patient: PollSchedule = {
+ *   name: 'patient',
+ *   nextDelayMs: (context: PollContext) => (context.elapsedMs < 60_000 ? 1_000 : 10_000),
+ * }
+ * ```
+ */
 export interface PollContext {
   /** Polls answered so far in this watch (1 after the first answer). */
   readonly attempt: number

@@ -17,10 +17,29 @@ export interface RetryPolicy {
   readonly jitter?: number
 }
 
-/** {@link RetryPolicy} with every field filled. */
+/**
+ * {@link RetryPolicy} with every field filled.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from 'pixii-rx'
+ * const fill = (policy: RetryPolicy): FullRetryPolicy => ({ ...defaultRetryPolicy, ...policy })
+ * console.log(fill({ maxConsecutiveFailures: 3 }))
+ * // Output: { maxConsecutiveFailures: 3, maxBackoffMs: 60000, jitter: 0.5 }
+ * ```
+ */
 export type FullRetryPolicy = Required<RetryPolicy>
 
-/** The defaults of {@link RetryPolicy}. */
+/**
+ * The defaults of {@link RetryPolicy}.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetryPolicy } from 'pixii-rx'
+ * console.log(defaultRetryPolicy.maxConsecutiveFailures)
+ * // Output: 8
+ * ```
+ */
 export const defaultRetryPolicy: FullRetryPolicy = { maxConsecutiveFailures: 8, maxBackoffMs: 60_000, jitter: 0.5 }
 
 /**

@@ -6,13 +6,31 @@ import type { PollContext, PollSchedule } from './PollSchedule.js'
 /**
  * What an {@link AdaptiveSchedule} has learned, per key kind and `job_type` (keys such as
  * `live:Scale`): queue and processing times in ms.
+ *
+ * @example
+ * ```ts
+ * import { adaptiveSchedule, type AdaptiveState } from 'pixii-rx'
+ * const state: AdaptiveState = { version: 1, jobTypes: { 'live:Scale': { queueMs: [4_000], processingMs: [95_000, 120_000] } } }
+ * console.log(adaptiveSchedule({ state }).exportState().jobTypes['live:Scale']?.processingMs.length)
+ * // Output: 2
+ * ```
  */
 export interface AdaptiveState {
   readonly version: 1
   readonly jobTypes: Readonly<Record<string, { readonly queueMs: readonly number[]; readonly processingMs: readonly number[] }>>
 }
 
-/** Configuration of {@link adaptiveSchedule}; every field has a default. */
+/**
+ * Configuration of {@link adaptiveSchedule}; every field has a default.
+ *
+ * @example
+ * ```ts
+ * import { adaptiveSchedule, type AdaptiveScheduleConfig } from 'pixii-rx'
+ * // Jobs here take 20 s to 40 s, not the one to three minutes of the default prior.
+ * const fast: AdaptiveScheduleConfig = { prior: { queueMs: [0, 5_000], processingMs: [20_000, 30_000, 40_000] }, maxDelayMs: 10_000 }
+ * adaptiveSchedule(fast)
+ * ```
+ */
 export interface AdaptiveScheduleConfig {
   /** Waits for test-key jobs (done in under a second), then the last one repeats. Default 250, 250, 500, 1000, 2000, 5000. */
   readonly testKeyDelaysMs?: readonly number[]
@@ -36,7 +54,21 @@ export interface AdaptiveScheduleConfig {
   readonly state?: AdaptiveState
 }
 
-/** A schedule that learns; its state can be exported and restored. */
+/**
+ * A schedule that learns; its state can be exported and restored.
+ *
+ * @example
+ * ```ts
+ * import { adaptiveSchedule, createPixiiClient, type AdaptiveSchedule } from 'pixii-rx'
+ * const schedule: AdaptiveSchedule = adaptiveSchedule()
+ * createPixiiClient({ apiKey: 'pk_test_abc', schedule })
+ * // Later: save what it learned, to start the next process from it.
+ * const saved = JSON.stringify(schedule.exportState())
+ * const restored = adaptiveSchedule({ state: JSON.parse(saved) })
+ * console.log(restored.exportState().version)
+ * // Output: 1
+ * ```
+ */
 export interface AdaptiveSchedule extends PollSchedule {
   /** Records how long a finished job queued and processed (test-key and live jobs apart). */
   observe(job: Job, context: Pick<PollContext, 'keyKind'>): void
@@ -63,6 +95,9 @@ const clamp = (value: number, low: number, high: number): number => Math.min(hig
  * for its `job_type`), densely through the likely window, and with a step that grows gently for
  * the slow tail. `Retry-After` still overrides it. One instance belongs to one client: it learns
  * from every job the client watches.
+ *
+ * @param config - How it polls and what it starts from; every field has a default (see {@link AdaptiveScheduleConfig}).
+ * @throws {@link ValidationError} (source `client`) at once when a window, step or delay is out of range.
  *
  * @example
  * ```ts

@@ -1,7 +1,16 @@
 import { ValidationError } from '../errors/ValidationError.js'
 import type { PollSchedule } from './PollSchedule.js'
 
-/** Configuration of {@link exponentialSchedule}. */
+/**
+ * Configuration of {@link exponentialSchedule}.
+ *
+ * @example
+ * ```ts
+ * import { exponentialSchedule, type ExponentialScheduleConfig } from 'pixii-rx'
+ * const config: ExponentialScheduleConfig = { initialMs: 1_000, factor: 1.5, maxMs: 30_000, jitter: 0.2 }
+ * exponentialSchedule(config)
+ * ```
+ */
 export interface ExponentialScheduleConfig {
   /** The wait after the first answer. */
   readonly initialMs: number
@@ -18,6 +27,9 @@ export interface ExponentialScheduleConfig {
 /**
  * Waits `initialMs`, then `factor` times longer after each answer, up to `maxMs`, each wait
  * shortened by up to `jitter` of itself.
+ *
+ * @param config - `initialMs`, and optionally `factor`, `maxMs`, `jitter` and `random`.
+ * @throws {@link ValidationError} (source `client`) at once, naming each field that is out of range.
  *
  * @example
  * ```ts

@@ -4,6 +4,9 @@ import type { PollSchedule } from './PollSchedule.js'
 /**
  * Polls at a fixed interval: the vendor's advice is `fixedSchedule(5_000)`.
  *
+ * @param intervalMs - The wait between two polls, in milliseconds.
+ * @throws {@link ValidationError} (source `client`) at once when `intervalMs` is not a finite number ≥ 0.
+ *
  * @example
  * ```ts
  * import { fixedSchedule } from 'pixii-rx'
