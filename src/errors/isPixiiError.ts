@@ -11,7 +11,6 @@ const tags: ReadonlySet<string> = new Set<PixiiErrorTag>([
  * `instanceof`, so it works across bundles and duplicated installs.
  *
  * @param value - Anything, typically a caught error.
- * @param tag - The `_tag` to check for; any Pixii error when left out.
  * @throws Never.
  *
  * @example
@@ -23,6 +22,13 @@ const tags: ReadonlySet<string> = new Set<PixiiErrorTag>([
  * ```
  */
 export function isPixiiError(value: unknown): value is PixiiError
+/**
+ * Whether a value is the {@link PixiiError} variant of one tag, narrowed to it.
+ *
+ * @param value - Anything, typically a caught error.
+ * @param tag - The `_tag` to check for.
+ * @throws Never.
+ */
 export function isPixiiError<T extends PixiiErrorTag>(value: unknown, tag: T): value is Extract<PixiiError, { _tag: T }>
 export function isPixiiError(value: unknown, tag?: PixiiErrorTag): boolean {
   if (!(value instanceof Error) || !('_tag' in value) || typeof value._tag !== 'string') return false

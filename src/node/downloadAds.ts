@@ -63,8 +63,8 @@ function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOu
  *
  * @param options - The folder (`dir`), and optionally `concurrency`, `maxBytes`, `timeoutMs`, `maxRedirects`,
  * `fetch` and `scheduler` (see {@link DownloadAdsOptions}).
- * @throws {@link ValidationError} (source `client`) at once for an invalid option. In the error channel, a
- * {@link FileSystemError} when a job's folder cannot be created, and the source's errors; an image that
+ * @throws `ValidationError` (source `client`) at once for an invalid option. In the error channel, a
+ * `FileSystemError` when a job's folder cannot be created, and the source's errors; an image that
  * cannot be downloaded is an `image-failed` event instead.
  *
  * @example

@@ -11,7 +11,7 @@ import type { JobEvent } from './JobEvent.js'
  *
  * @param jobId - The job, named in every event (an error may come before any job).
  * @param scheduler - The clock of `at` and `elapsedMs`. Default `asyncScheduler`.
- * @throws Never a {@link PixiiError}: it becomes an `error` event, and the stream completes. Any other
+ * @throws Never a `PixiiError`: it becomes an `error` event, and the stream completes. Any other
  * error passes through.
  *
  * @example

@@ -11,8 +11,8 @@ import { toReadable } from './toReadable.js'
  *
  * @param source - An Observable, or a function that gets a {@link Demand} and returns one, for sources that can be paced.
  * @param options - `highWaterMark` and `maxBuffered` (see {@link ToReadableOptions}).
- * @throws {@link ValidationError} (source `client`) at once for invalid options. The loop throws the source's
- * error, or a {@link BufferOverflowError} when a source that cannot be paced gets `maxBuffered` values ahead.
+ * @throws `ValidationError` (source `client`) at once for invalid options. The loop throws the source's
+ * error, or a `BufferOverflowError` when a source that cannot be paced gets `maxBuffered` values ahead.
  *
  * @example
  * ```ts

@@ -41,8 +41,8 @@ function asError(error: unknown): Error {
  *
  * @param source - An Observable, or a function that gets a {@link Demand} and returns one, for sources that can be paced.
  * @param options - `highWaterMark` and `maxBuffered` (see {@link ToReadableOptions}).
- * @throws {@link ValidationError} (source `client`) at once for invalid options. The stream is destroyed with
- * the source's error, or with a {@link BufferOverflowError} when a source that cannot be paced gets
+ * @throws `ValidationError` (source `client`) at once for invalid options. The stream is destroyed with
+ * the source's error, or with a `BufferOverflowError` when a source that cannot be paced gets
  * `maxBuffered` values ahead of its reader.
  *
  * @example

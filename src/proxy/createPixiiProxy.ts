@@ -39,7 +39,7 @@ function send(res: ServerResponse, status: number, headers: Readonly<Record<stri
  *
  * @param options - The key, the routes to `allow`, and optionally `upstream`, `prefix`, limits and telemetry
  * (see {@link PixiiProxyOptions}).
- * @throws {@link ValidationError} (source `client`) at once for an invalid option. The handler itself never
+ * @throws `ValidationError` (source `client`) at once for an invalid option. The handler itself never
  * throws: refusals and Pixii's failures are answered to the browser in Pixii's error shape.
  *
  * @example
