@@ -3,6 +3,7 @@
 // heap after GC). Prints the figures; a full run (the default 2,000 jobs) also writes
 // docs/reliability.md. Sets a non-zero exit code if a promise is broken, and never calls
 // process.exit: the process must end on its own, which scripts/chaos.mjs checks.
+import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { describeMachine } from '../bench/machine.js'
@@ -14,6 +15,17 @@ import { renderReliabilityDoc } from './renderReliabilityDoc.js'
 const DEFAULT_JOBS = 2_000
 const DEFAULT_SEED = 20_260_509
 const HEAP_BOUND = 4 * 2 ** 20
+const WARM_UP_JOBS = 200
+
+/** The commit the run measured, and whether src/ had uncommitted changes (others work in the same tree). */
+function revision(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim()
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src') === '' ? '' : ' + uncommitted changes in src/'}`
+  } catch {
+    return 'unknown'
+  }
+}
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -33,7 +45,7 @@ async function main(): Promise<void> {
   const machine = describeMachine()
   console.log(`chaos: ${jobs} jobs, seed ${seed}, on ${machine.cpu} (${machine.cores} cores), load ${machine.loadAtStart.toFixed(2)}`)
   // The warm-up loads and compiles everything once, so that the heap comparison is about the run.
-  await fullRun(50, seed + 1)
+  await fullRun(WARM_UP_JOBS, seed + 1)
   await settleHandles()
   const resourcesBefore = process.getActiveResourcesInfo()
   const heapBefore = heapAfterGc()
@@ -48,7 +60,7 @@ async function main(): Promise<void> {
   for (const sample of figures.processSamples) console.log(sample)
   const broken = rows.filter((row) => row.broken)
   if (jobs === DEFAULT_JOBS) {
-    const doc = renderReliabilityDoc({ machine, loadAtEnd: loadavg()[0] ?? 0, figures, rows, wallMs, settings: FULL_RUN })
+    const doc = renderReliabilityDoc({ machine, revision: revision(), warmUpJobs: WARM_UP_JOBS, loadAtEnd: loadavg()[0] ?? 0, figures, rows, wallMs, settings: FULL_RUN })
     await writeFile(new URL('../../../docs/reliability.md', import.meta.url), doc)
     console.log('wrote docs/reliability.md')
   }
