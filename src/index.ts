@@ -49,6 +49,7 @@ export { ValidationError, type ValidationIssue } from './errors/ValidationError.
 // transport
 export type { ApiRequest } from './http/ApiRequest.js'
 export type { ApiResponse } from './http/ApiResponse.js'
+export { defaultFetch } from './http/defaultFetch.js'
 export { keyKindOf, type KeyKind } from './http/KeyKind.js'
 export { parseRetryAfter } from './http/parseRetryAfter.js'
 export { createRequestGate, type GateState, type RequestGate } from './http/RequestGate.js'

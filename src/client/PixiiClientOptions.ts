@@ -44,9 +44,10 @@ export interface PixiiClientOptions {
    */
   readonly dangerouslyAllowLiveKeyInBrowser?: boolean
   /**
-   * The fetch implementation.
+   * The fetch implementation. Passing cross-fetch itself in Node gives up what `defaultFetch`
+   * adds: a connection broken mid-answer is then noticed only at the request timeout.
    *
-   * @defaultValue cross-fetch (the platform's own `fetch` in browsers)
+   * @defaultValue `defaultFetch`: cross-fetch (the platform's own `fetch` in browsers), in Node with keep-alive agents that notice a connection broken mid-answer
    */
   readonly fetch?: FetchLike
   /**

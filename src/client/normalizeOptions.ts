@@ -1,4 +1,3 @@
-import crossFetch from 'cross-fetch'
 import { asyncScheduler } from 'rxjs'
 import { browserTarget } from '../browser/browserTarget.js'
 import { detectRuntime, type Runtime } from '../browser/detectRuntime.js'
@@ -6,6 +5,7 @@ import { ValidationError, type ValidationIssue } from '../errors/ValidationError
 import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
+import { defaultFetch } from '../http/defaultFetch.js'
 import { adaptiveSchedule } from '../watch/adaptiveSchedule.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../watch/PollSchedule.js'
@@ -137,7 +137,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   return {
     ...(apiKey === undefined ? {} : { apiKey }),
     baseUrl,
-    fetch: given.fetch ?? crossFetch,
+    fetch: given.fetch ?? defaultFetch,
     scheduler: given.scheduler ?? asyncScheduler,
     requestTimeoutMs,
     maxBodyBytes,

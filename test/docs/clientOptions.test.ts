@@ -3,15 +3,15 @@
 // TSDoc @defaultValue, which in turn is the default normalizeOptions really applies.
 //
 // A default is compared by its head: the first code span when the text starts with one
-// (`30_000`), else the words before the first , : ; or ( (none, cross-fetch).
+// (`30_000`), else the words before the first , : ; or ( (none, Math.random).
 import { expect } from 'chai'
-import crossFetch from 'cross-fetch'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { asyncScheduler } from 'rxjs'
 import ts from 'typescript'
 import { normalizeOptions, type ClientSettings } from '../../src/client/normalizeOptions.js'
+import { defaultFetch } from '../../src/http/defaultFetch.js'
 import { markdownTables } from './markdownTables.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -40,7 +40,7 @@ function documentedDefaults(): Map<string, string | undefined> {
 }
 
 // The defaults that are not literals, by the name the docs give them.
-const named: Readonly<Record<string, unknown>> = { 'cross-fetch': crossFetch, asyncScheduler, 'Math.random': Math.random }
+const named: Readonly<Record<string, unknown>> = { defaultFetch, asyncScheduler, 'Math.random': Math.random }
 
 /** The value a head stands for, or `undefined` when it is not a plain value (a call, `none`). */
 function valueOf(head: string): { readonly value: unknown } | undefined {
