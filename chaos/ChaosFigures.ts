@@ -1,3 +1,5 @@
+import type { Verdict } from './Verdict.js'
+
 /** What a chaos run measured. Every field under "promised zeros" must be 0. */
 export interface ChaosFigures {
   readonly seed: number
@@ -23,20 +25,8 @@ export interface ChaosFigures {
   readonly retries: { readonly backoff: number; readonly retryAfter: number }
   /** Model time the run took, in milliseconds (wall time in real time, virtual time otherwise). */
   readonly durationMs: number
-  /** Promised zeros. */
-  readonly zeros: {
-    /** Watches not cut that ended without delivering the job's final state. */
-    readonly lost: number
-    /** Emissions that repeat the status before them. */
-    readonly duplicated: number
-    /** Emissions that go back (or are out of order) against the one before. */
-    readonly backwards: number
-    /** Emissions of a status the job never had. */
-    readonly phantom: number
-    /** Final states delivered that differ from the ground truth (output, error code, how the watch ended). */
-    readonly wrongFinal: number
-    /** Watches that gave up with `RetriesExhausted`. */
-    readonly retriesExhausted: number
+  /** Promised zeros: every job's verdict summed, and what the process and the cuts showed. */
+  readonly zeros: Verdict & {
     readonly unhandledRejections: number
     readonly uncaughtExceptions: number
     /** Requests for a cut job that the client's fetch was called with after the unsubscribe. */
