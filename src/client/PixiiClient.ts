@@ -81,7 +81,8 @@ export interface PixiiClient {
    * Watches many jobs as one stream of {@link JobEvent}s, completing when every job is finished.
    * A job's failure is an `error` event, not the end of the stream (unless `failFast`). Jobs that
    * share an ASIN (given, or learned from this client's submissions) are read through one
-   * listing instead of one request each.
+   * listing instead of one request each. Options that do not check out end the stream at once
+   * with one `ValidationError`, before any request.
    */
   watchJobs$(targets: readonly WatchTarget[], options?: ManyWatchOptions): Observable<JobEvent>
   /**
