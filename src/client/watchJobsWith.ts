@@ -56,7 +56,8 @@ export function watchJobsWith(
       const timing = loopSettings(settings, options, 'watchJobs$')
       if (timing instanceof ValidationError) return throwError(() => timing)
       const { groups, alone } = groupByAsin(targets, knownAsins, options.batchByAsin ?? true)
-      const single = (id: string): Observable<JobEvent> => eachJob$([id], (each) => jobLoop$(each, timing))
+      const loopOf = (id: string): Observable<Job> => jobLoop$(id, timing)
+      const single = (id: string): Observable<JobEvent> => eachJob$([id], loopOf)
       const batched = groups.map(([asin, ids]) => {
         const open = new Set(ids)
         return asinLoop$(settings, asin, options, new Set(ids)).pipe(
@@ -71,7 +72,7 @@ export function watchJobsWith(
           ),
         )
       })
-      const events = merge(eachJob$(alone, (id) => jobLoop$(id, timing)), ...batched)
+      const events = merge(eachJob$(alone, loopOf), ...batched)
       if (options.failFast !== true) return events
       return events.pipe(mergeMap((event) => (event.kind === 'error' ? throwError(() => event.error) : of(event))))
     })
