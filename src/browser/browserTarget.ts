@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf } from '../http/KeyKind.js'
+import { shownUrlOption } from '../internal/shownUrlOption.js'
 import type { Runtime } from './detectRuntime.js'
 
 /** The options that the browser rules read, as given (not yet checked). */
@@ -58,7 +59,7 @@ export function browserTarget(given: BrowserTargetInput, runtime: Runtime, issue
     const where = browser ? 'a page with an http(s) origin' : 'a browser'
     issues.push({
       path: 'baseUrl',
-      message: `expected an absolute URL, got ${JSON.stringify(given.baseUrl)} (a path means the page's origin: only in ${where})`,
+      message: `expected an absolute URL, got ${shownUrlOption(given.baseUrl)} (a path means the page's origin: only in ${where})`,
     })
   }
   if (browser && typeof given.apiKey === 'string' && keyKindOf(given.apiKey) === 'live' && allowLive !== true) {

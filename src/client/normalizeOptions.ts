@@ -6,6 +6,7 @@ import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { defaultFetch } from '../http/defaultFetch.js'
+import { shownUrlOption } from '../internal/shownUrlOption.js'
 import { adaptiveSchedule } from '../watch/adaptiveSchedule.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../watch/PollSchedule.js'
@@ -33,11 +34,13 @@ export interface ClientSettings extends TransportConfig, SubmissionSettings {
   readonly retry: FullRetryPolicy
   readonly random: () => number
   readonly onPoll?: (event: PollEvent) => void
+  /** The overall deadline of every watch, in milliseconds, or `false` for none. */
+  readonly watchTimeoutMs: number | false
 }
 
 const knownOptions: ReadonlySet<string> = new Set([
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'rateLimits', 'outcomeLookup',
+  'rateLimits', 'outcomeLookup', 'watchTimeoutMs',
   'dangerouslyAllowLiveKeyInBrowser',
 ])
 
@@ -52,9 +55,10 @@ function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
 
 // `pagesOwnOrigin`: a browser page talking to its own server without a key; plain http there is
 // the page's own choice, and no key travels.
-function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[], pagesOwnOrigin = false): string {
+// The URL is quoted without its user-info and query, where keys hide (see shownUrlOption).
+function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[], pagesOwnOrigin = false, secrets: readonly string[] = []): string {
   const refuse = (why: string): string => {
-    issues.push({ path: 'baseUrl', message: `${why}, got ${JSON.stringify(String(baseUrl))}` })
+    issues.push({ path: 'baseUrl', message: `${why}, got ${shownUrlOption(baseUrl, secrets)}` })
     return defaults.baseUrl
   }
   if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl)) return refuse('expected an absolute URL')
@@ -102,6 +106,12 @@ export function checkPositive(name: string, value: unknown, integer: boolean, is
   if (!ok) issues.push({ path: name, message: `expected a positive ${integer ? 'integer' : 'number'}, got ${String(value)}` })
 }
 
+/** Checks a watch's overall deadline: a positive finite number of milliseconds, or `false` for none. */
+export function checkDeadline(name: string, value: unknown, issues: ValidationIssue[]): void {
+  if (value === false || (typeof value === 'number' && Number.isFinite(value) && value > 0)) return
+  issues.push({ path: name, message: `expected a positive finite number of milliseconds, or false for no deadline, got ${String(value)}` })
+}
+
 /**
  * Checks and completes client options in one place, against one defaults object. A bad option
  * throws a {@link ValidationError} whose message names every offending field. `runtime` says
@@ -115,7 +125,8 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   }
   const target = browserTarget({ ...given, baseUrl: given.baseUrl ?? defaults.baseUrl }, runtime, issues)
   if (given.apiKey !== undefined || target.apiKeyRequired) checkApiKey(given.apiKey, issues)
-  const baseUrl = checkBaseUrl(target.baseUrl, issues, target.sameOrigin && given.apiKey === undefined)
+  const secrets = typeof given.apiKey === 'string' ? [given.apiKey] : []
+  const baseUrl = checkBaseUrl(target.baseUrl, issues, target.sameOrigin && given.apiKey === undefined, secrets)
   const requestTimeoutMs = given.requestTimeoutMs ?? defaults.requestTimeoutMs
   const maxBodyBytes = given.maxBodyBytes ?? defaults.maxBodyBytes
   checkPositive('requestTimeoutMs', requestTimeoutMs, false, issues)
@@ -128,6 +139,8 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   checkCallable(given.onPoll, 'onPoll', undefined, issues)
   checkCallable(given.random, 'random', undefined, issues)
   const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
+  const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
+  checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
   const submissions = checkSubmissionOptions(given, issues)
   if (issues.length > 0) {
     const message = `Invalid createPixiiClient options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
@@ -146,6 +159,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     schedule: given.schedule ?? adaptiveSchedule(),
     retry,
     random: given.random ?? Math.random,
+    watchTimeoutMs,
     ...submissions,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }

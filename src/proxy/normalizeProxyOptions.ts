@@ -3,14 +3,17 @@ import { isLoopbackHost } from '../client/isLoopbackHost.js'
 import { checkCallable, checkPositive } from '../client/normalizeOptions.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import type { FetchLike } from '../http/TransportConfig.js'
+import { checkAllowedOrigins, type AllowedOrigins } from './checkAllowedOrigins.js'
 import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
 import type { ProxyEvent } from './ProxyEvent.js'
 import { proxyRoutes, type ProxyRoute } from './ProxyRoute.js'
+import { shownUrlOption } from '../internal/shownUrlOption.js'
 
 /** `PixiiProxyOptions` checked, with every default applied. */
 export interface ProxySettings {
   readonly apiKey: string
   readonly allow: ReadonlySet<ProxyRoute>
+  readonly allowedOrigins: AllowedOrigins
   readonly upstream: string
   readonly prefix: string
   readonly fetch: FetchLike
@@ -23,14 +26,14 @@ export interface ProxySettings {
 const proxyDefaults = { upstream: 'https://api.pixii.ai', prefix: '', requestTimeoutMs: 30_000, maxBodyBytes: 64 * 1024 } as const
 
 const known: ReadonlySet<string> = new Set([
-  'apiKey', 'allow', 'upstream', 'prefix', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'onRequest',
+  'apiKey', 'allow', 'allowedOrigins', 'upstream', 'prefix', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'onRequest',
 ])
 
 function checkUpstream(value: unknown, issues: ValidationIssue[]): string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined
   const plainOk = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopbackHost(url.hostname))
   if (url === undefined || !plainOk || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    const message = `expected an https URL without credentials, query or fragment (plain http only to a loopback host), got ${JSON.stringify(String(value))}`
+    const message = `expected an https URL without credentials, query or fragment (plain http only to a loopback host), got ${shownUrlOption(value)}`
     issues.push({ path: 'upstream', message })
     return proxyDefaults.upstream
   }
@@ -72,6 +75,7 @@ export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings
     issues.push({ path: 'apiKey', message: 'expected a key of 1 to 256 characters without spaces' })
   }
   const allow = checkAllow(given.allow, issues)
+  const allowedOrigins = checkAllowedOrigins(given.allowedOrigins, issues)
   const upstream = checkUpstream(given.upstream ?? proxyDefaults.upstream, issues)
   const prefix = given.prefix ?? proxyDefaults.prefix
   if (typeof prefix !== 'string' || (prefix !== '' && !/^(?:\/[^/?#\s]+)+$/.test(prefix))) {
@@ -91,6 +95,7 @@ export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings
   return {
     apiKey: apiKey as string,
     allow,
+    allowedOrigins,
     upstream,
     prefix,
     fetch: given.fetch ?? ((input, init) => globalThis.fetch(input, init)),
