@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { filter, firstValueFrom } from 'rxjs'
 import { startExampleServer, type ExampleServer } from '../../examples/browser/server.js'
+import { requireTool } from '../support/requireTool.js'
 import { chromiumMissing, launchChromium } from './chromium.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -29,11 +30,7 @@ describe('the browser example in Chromium', function () {
   const pageRequests: string[] = []
 
   before(async function () {
-    const missing = chromiumMissing()
-    if (missing !== undefined) {
-      console.log(`      SKIPPED (browser tests): ${missing}`)
-      this.skip()
-    }
+    requireTool(this, 'browser tests', chromiumMissing())
     example = await startExampleServer()
     browser = await launchChromium()
     page = browser.context.pages()[0] ?? (await browser.context.newPage())

@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { asyncScheduler } from 'rxjs'
 import { runCli as runInProcess } from '../../src/cli/runCli.js'
+import { requireTool } from '../support/requireTool.js'
 import { cliBundle, childEnv, finished, firstLine, ndjson, root, runCli, scratch, startCli } from './support/cliProcess.js'
 
 interface Simulated {
@@ -144,10 +145,7 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
   })
 
   it('on a terminal (a pseudo-terminal through `script`), watch shows a live line per job and a summary', async function () {
-    if (!hasScript()) {
-      console.log('      skipped: `script` (util-linux) is not installed, so no pseudo-terminal can be made')
-      this.skip()
-    }
+    requireTool(this, 'terminal test', hasScript() ? undefined : '`script` (util-linux) is not installed, so no pseudo-terminal can be made')
     const id = await submit()
     const command = [process.execPath, await cliBundle(), 'watch', id].map((part) => `'${part}'`).join(' ')
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
