@@ -10,17 +10,19 @@ import type { DownloadedImage } from './DownloadManifest.js'
  * @example
  * ```ts
  * import type { ImageTask } from './ImageTask.js'
- * const describe = (task: ImageTask): string => `${task.job.id}#${task.adIndex} → ${task.file}`
+ * const describe = (task: ImageTask): string => `${task.job.id}#${task.adIndex} → ${task.folder}/${task.stem}.*`
  * ```
  */
 export interface ImageTask {
   readonly job: CompletedJob
   /** The position in `output.ads`. */
   readonly adIndex: number
-  /** The signed URL: never logged, never put in an error. */
-  readonly url: string
-  /** The absolute path the image goes to. */
-  readonly file: string
+  /** The signed URL, parsed and known to be `http:` or `https:`: never logged, never put in an error. */
+  readonly url: URL
+  /** The job's folder, absolute, checked to be a direct child of the output folder. */
+  readonly folder: string
+  /** The file name without its extension (`ad-01`): the extension comes from the image's first bytes. */
+  readonly stem: string
   /** The entry of the previous manifest for this image, if there was one. */
   readonly previous: DownloadedImage | undefined
 }

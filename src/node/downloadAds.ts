@@ -1,5 +1,7 @@
 import { concat, defer, EMPTY, from, map, mergeMap, Observable, of, tap, timeout, type OperatorFunction } from 'rxjs'
-import type { Job } from '../codecs/Job.js'
+import { join } from 'node:path'
+import { isSucceededAd } from '../codecs/Ad.js'
+import type { CompletedJob, Job } from '../codecs/Job.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { TimeoutError } from '../errors/TimeoutError.js'
 import { completedJob } from '../operators/completedJob.js'
@@ -10,6 +12,7 @@ import type { DownloadedImage } from './DownloadManifest.js'
 import { downloadImage } from './downloadImage.js'
 import { shownUrl } from './imageUrl.js'
 import type { DownloadSettings, ImageOutcome, ImageTask } from './ImageTask.js'
+import { jobFolder } from './jobFolder.js'
 import { createLimiter } from './limiter.js'
 import { normalizeDownloadOptions } from './normalizeDownloadOptions.js'
 import { prepareJob, type PreparedJob } from './prepareJob.js'
@@ -29,7 +32,7 @@ function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOu
     return () => controller.abort()
   })
   const late = (): ImageOutcome => {
-    const url = new URL(task.url)
+    const url = task.url
     const message = `The download of ${shownUrl(url)} took more than ${settings.timeoutMs} ms`
     const error = new TimeoutError({ message, deadline: 'request', ms: settings.timeoutMs, context: { method: 'GET', path: url.pathname, jobId: task.job.id } })
     return { ok: false, error }
@@ -43,6 +46,14 @@ function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOu
  * each job id is handled once. For each job it writes `<dir>/<job id>/ad-01.png`, … and a
  * `manifest.json` (see {@link DownloadManifest}).
  *
+ * - Nothing is written, moved or deleted outside `dir`, whatever the answer says: a job id that
+ *   is not one plain folder name (letters, digits, `_`, `-`, inner dots; so never `..`, `/abs`,
+ *   `C:` or `a`) writes nothing, and each of that job's images is an `image-failed`
+ *   `DecodeError` on `id`. The only files removed are the temporary files of a killed run
+ *   (`ad-01.png.pixii-<hex>.part`), never a user's own `.part` file.
+ * - Only PNG, JPEG and WebP images are saved, recognised by their first bytes before anything is
+ *   written (an SVG or a page served as `image/png` is refused); the bytes decide the extension.
+ *
  * - At most `concurrency` images at once across all jobs, each streamed to disk (never held whole
  *   in memory), through a temporary file renamed into place: a crash or a kill never leaves a
  *   half-written image under its final name.
@@ -53,8 +64,9 @@ function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOu
  *   contains a URL's query (its signature).
  * - An image that cannot be downloaded is an `image-failed` event with a typed error, and the
  *   other images go on: `ImageExpired` when the host answers 403 or 410 or the job completed more
- *   than 7 days ago (no request then), `DecodeError` for a type other than `image/*`,
- *   `NetworkError` for a broken or too large body (`maxBytes`), `Timeout`, `FileSystem`.
+ *   than 7 days ago (no request then), `DecodeError` for a `preview_url` that is not an http(s)
+ *   URL, a type other than `image/*` or bytes that are not PNG, JPEG or WebP, `NetworkError` for
+ *   a broken or too large body (`maxBytes`), `Timeout`, `FileSystem`.
  * - The stream itself fails only when a job's folder cannot be created (`FileSystem`), or with
  *   the source's error. Unsubscribing aborts every download in flight and removes its temporary
  *   file.
@@ -100,29 +112,40 @@ export function downloadAds(options: DownloadAdsOptions): OperatorFunction<Job, 
       const limit = createLimiter(settings.concurrency)
       const seen = new Set<string>()
       let progress: DownloadProgress = { images: 0, done: 0, skipped: 0, failed: 0, bytes: 0 }
+      const failedImage = (jobId: string, adIndex: number, error: PixiiError): DownloadEvent => {
+        progress = { ...progress, failed: progress.failed + 1 }
+        return { type: 'image-failed', jobId, adIndex, error, progress }
+      }
+      // A job whose id cannot name a folder: each of its images fails, and nothing touches the disk.
+      const unsafeJob$ = (job: CompletedJob, error: PixiiError): Observable<DownloadEvent> =>
+        defer(() => {
+          const adIndexes = job.output.ads.flatMap((ad, adIndex) => (isSucceededAd(ad) ? [adIndex] : []))
+          progress = { ...progress, images: progress.images + adIndexes.length }
+          return from(adIndexes.map((adIndex) => failedImage(job.id, adIndex, error)))
+        })
 
       const jobEvents$ = (prepared: PreparedJob): Observable<DownloadEvent> => {
-        const { job, tasks, manifestFile } = prepared
+        const { job, folder, tasks, refused, manifestFile } = prepared
         const images: DownloadedImage[] = []
         const failures: Array<{ adIndex: number; error: PixiiError }> = []
-        const imageEvent = (task: ImageTask, outcome: ImageOutcome): DownloadEvent => {
+        const imageEvent = (adIndex: number, outcome: ImageOutcome): DownloadEvent => {
           if (!outcome.ok) {
-            failures.push({ adIndex: task.adIndex, error: outcome.error })
-            progress = { ...progress, failed: progress.failed + 1 }
-            return { type: 'image-failed', jobId: job.id, adIndex: task.adIndex, error: outcome.error, progress }
+            failures.push({ adIndex, error: outcome.error })
+            return failedImage(job.id, adIndex, outcome.error)
           }
           const { entry, skipped } = outcome
           images.push(entry)
           progress = { ...progress, done: progress.done + 1, skipped: progress.skipped + (skipped ? 1 : 0), bytes: progress.bytes + (skipped ? 0 : entry.bytes) }
-          return { type: 'image', jobId: job.id, adIndex: task.adIndex, file: task.file, bytes: entry.bytes, sha256: entry.sha256, skipped, progress }
+          return { type: 'image', jobId: job.id, adIndex, file: join(folder, entry.file), bytes: entry.bytes, sha256: entry.sha256, skipped, progress }
         }
         const manifest$ = defer(async (): Promise<DownloadEvent> => {
           const manifest = buildManifest(job, images, failures, new Date(settings.scheduler.now()).toISOString())
           await writeJsonAtomically(manifestFile, manifest)
           return { type: 'manifest', jobId: job.id, file: manifestFile, manifest, progress }
         })
-        const images$ = from(tasks).pipe(mergeMap((task) => limit(image$(task, settings)).pipe(map((outcome) => imageEvent(task, outcome)))))
-        return concat(images$, manifest$)
+        const refused$ = from(refused).pipe(map(({ adIndex, error }) => imageEvent(adIndex, { ok: false, error })))
+        const images$ = from(tasks).pipe(mergeMap((task) => limit(image$(task, settings)).pipe(map((outcome) => imageEvent(task.adIndex, outcome)))))
+        return concat(refused$, images$, manifest$)
       }
 
       return source.pipe(
@@ -130,8 +153,10 @@ export function downloadAds(options: DownloadAdsOptions): OperatorFunction<Job, 
         mergeMap((job) => {
           if (seen.has(job.id)) return EMPTY
           seen.add(job.id)
-          return defer(() => prepareJob(job, settings.dir)).pipe(
-            tap((prepared) => (progress = { ...progress, images: progress.images + prepared.tasks.length })),
+          const folder = jobFolder(settings.dir, job.id)
+          if (!folder.ok) return unsafeJob$(job, folder.error)
+          return defer(() => prepareJob(job, folder.folder)).pipe(
+            tap((prepared) => (progress = { ...progress, images: progress.images + prepared.tasks.length + prepared.refused.length })),
             mergeMap(jobEvents$),
           )
         }),

@@ -20,18 +20,19 @@ function refused(url: URL, why: string): FetchedImage {
  * `GET` of an image URL with no credentials: no `Authorization` header and no cookie, whatever
  * the URL's host. Redirects are followed by hand, at most `maxRedirects`, and only to `https:`
  * (or `http:` on a loopback host); the first URL must satisfy the same rule. Messages and causes
- * show URLs without their query. Rejects only when `signal` aborts.
+ * show URLs without their query; a `Location` that does not parse is refused. Rejects only when
+ * `signal` aborts.
  *
  * @example
  * ```ts
  * import { fetchImage } from './fetchImage.js'
- * const result = await fetchImage(globalThis.fetch, 'http://img.example/1.png?signature=abc', 5, new AbortController().signal)
+ * const result = await fetchImage(globalThis.fetch, new URL('http://img.example/1.png?signature=abc'), 5, new AbortController().signal)
  * console.log(result.ok ? 'fetched' : result.error.message)
  * // Output: Refused to fetch an image from http://img.example/1.png: only https, or http on a loopback host, is allowed
  * ```
  */
-export async function fetchImage(fetch: FetchLike, href: string, maxRedirects: number, signal: AbortSignal): Promise<FetchedImage> {
-  let url = new URL(href)
+export async function fetchImage(fetch: FetchLike, first: URL, maxRedirects: number, signal: AbortSignal): Promise<FetchedImage> {
+  let url = first
   for (let hop = 0; ; hop += 1) {
     if (!isAllowedImageUrl(url)) return refused(url, 'only https, or http on a loopback host, is allowed')
     let response: Response
@@ -47,6 +48,7 @@ export async function fetchImage(fetch: FetchLike, href: string, maxRedirects: n
     if (!redirects.has(response.status) || location === null) return { ok: true, response, url }
     await response.body?.cancel().catch(() => undefined)
     if (hop >= maxRedirects) return refused(url, `more than ${maxRedirects} redirects`)
+    if (!URL.canParse(location, url)) return refused(url, `a redirect (${response.status}) to an address that does not parse`)
     url = new URL(location, url)
   }
 }

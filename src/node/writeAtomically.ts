@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeWebStream } from 'node:stream/web'
+import { partFileFor } from './partFile.js'
 
 /** Thrown by {@link writeAtomically} when the body passes `maxBytes`. */
 export class TooLarge extends Error {
@@ -23,11 +24,11 @@ export interface Written {
 
 /**
  * Streams `body` into `file` without ever leaving a partial file under that name: the bytes go
- * to `<file>.<random>.part` in the same folder (counted, capped at `maxBytes`, hashed with
- * SHA-256 on the way), are checked against `expectedBytes` when given, flushed to disk, and only
- * then renamed over `file`. On any failure or
- * abort the temporary file is removed; after a crash or a kill it may remain, under its `.part`
- * name only. Throws {@link TooLarge}, {@link DiskFailed}, the body's own error, or the abort.
+ * to `<file>.pixii-<random>.part` in the same folder (see `partFileFor`), counted, capped at
+ * `maxBytes` and hashed with SHA-256 on the way, are checked against `expectedBytes` when given,
+ * flushed to disk, and only then renamed over `file`. On any failure or abort the temporary file
+ * is removed; after a crash or a kill it may remain, under its `.part` name only, which is the
+ * only kind of file `prepareJob` cleans up. Throws {@link TooLarge}, {@link DiskFailed}, the body's own error, or the abort.
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ export async function writeAtomically(
   signal: AbortSignal,
 ): Promise<Written> {
   const { maxBytes, expectedBytes } = limits
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.part`
+  const temporary = partFileFor(file)
   const hash = createHash('sha256')
   let bytes = 0
   const meter = new Transform({
@@ -63,10 +64,18 @@ export async function writeAtomically(
   })
   // `wx`: never write into a file someone else is writing; `flush`: on disk before the rename.
   const sink = createWriteStream(temporary, { flags: 'wx', flush: true })
+  const source = Readable.fromWeb(body as NodeWebStream<Uint8Array>)
+  // pipeline() destroys every stream with the first error, so the sink also reports a broken body
+  // or a TooLarge: only a failure that starts at the sink is the disk's.
   let diskError: unknown
-  sink.once('error', (error) => (diskError ??= error))
+  let bodyFailed = false
+  source.once('error', () => (bodyFailed ||= diskError === undefined))
+  meter.once('error', () => (bodyFailed ||= diskError === undefined))
+  sink.once('error', (error) => {
+    if (!bodyFailed) diskError ??= error
+  })
   try {
-    await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), meter, sink, { signal })
+    await pipeline(source, meter, sink, { signal })
     if (expectedBytes !== undefined && bytes !== expectedBytes) throw new Error(`The body ended after ${bytes} of ${expectedBytes} bytes`)
     try {
       await rename(temporary, file)

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { fileSystemError } from './fileSystemError.js'
+import { partFileFor } from './partFile.js'
 
 /**
  * Writes `value` as pretty JSON to `file` through a temporary file and a rename, so that readers
@@ -20,7 +20,7 @@ import { fileSystemError } from './fileSystemError.js'
  * ```
  */
 export async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.part`
+  const temporary = partFileFor(file)
   try {
     await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { flag: 'wx', flush: true })
     await rename(temporary, file)
