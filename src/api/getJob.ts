@@ -1,22 +1,25 @@
-import { defer, throwError, type Observable } from 'rxjs'
+import { defer, map, throwError, type Observable } from 'rxjs'
 import { Job } from '../codecs/Job.js'
 import { JobId } from '../codecs/primitives.js'
 import { request$ } from '../http/request.js'
 import { secretsOf } from '../http/secretsOf.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
-import { decodeBody } from './decodeBody.js'
+import { checkJobId } from './checkJobId.js'
+import { decodeResponse } from './decodeBody.js'
 import { validateInput } from './validateInput.js'
 
 /**
  * `GET /v1/api/jobs/{id}` as a cold Observable of one decoded {@link Job}. An id that could not
  * name a job (empty, over 128 characters, holding `/`, `?`, `#`, `%`, whitespace or control
- * characters) fails with a `ValidationError` and sends nothing.
+ * characters) fails with a `ValidationError` and sends nothing. An answer about another job (its
+ * `id` is not `id`) fails with a `DecodeError` whose issue has the path `id`: it is never emitted,
+ * and not retried.
  *
  * @param config - The transport, as {@link createPixiiClient} builds it (a client's own `getJob$` needs none).
  * @param id - The job id.
  * @throws In the error channel: a {@link ValidationError} for an invalid id (nothing is sent), or the
  * {@link PixiiError} the request ends with (`Unauthorized`, `JobNotFound`, `RateLimited`, `ServerError`,
- * `NetworkError`, `Timeout`, `DecodeError`).
+ * `NetworkError`, `Timeout`, `DecodeError`, also for an answer about another job).
  *
  * @example
  * ```ts
@@ -40,8 +43,10 @@ export function getJob$(config: TransportConfig, id: string): Observable<Job> {
     const checked = validateInput(JobId, id, 'jobId')
     if (!checked.ok) return throwError(() => checked.error)
     const path = `/v1/api/jobs/${encodeURIComponent(id)}`
+    const context = { method: 'GET', path, jobId: id }
+    const secrets = secretsOf(config)
     return request$(config, { method: 'GET', path, jobId: id }).pipe(
-      decodeBody(Job, { method: 'GET', path, jobId: id }, secretsOf(config)),
+      map((response) => checkJobId(decodeResponse(Job, context, response, secrets), id, { ...context, status: response.status }, secrets)),
     )
   })
 }
