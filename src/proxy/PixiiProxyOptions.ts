@@ -12,6 +12,7 @@ import type { ProxyRoute } from './ProxyRoute.js'
  * const options: PixiiProxyOptions = {
  *   apiKey: 'pk_live_abc', // in real code: process.env.PIXII_API_KEY
  *   allow: ['getJob', 'listJobs', 'submitListingBuilder'],
+ *   allowedOrigins: ['same-origin', 'https://admin.example'],
  *   prefix: '/pixii',
  * }
  * console.log(typeof createPixiiProxy(options))
@@ -23,6 +24,17 @@ export interface PixiiProxyOptions {
   readonly apiKey: string
   /** The routes to forward, each named explicitly; at least one. Everything else is refused. */
   readonly allow: readonly ProxyRoute[]
+  /**
+   * The pages that may use the proxy, by origin: `'same-origin'` (a page whose `Origin` names the
+   * `Host` it sent the request to) and origins such as `'https://app.example'`. Default
+   * `['same-origin']`. A request with any other `Origin`, or one a browser marks `Sec-Fetch-Site:
+   * cross-site` or `same-site` without an `Origin`, is refused (403 `FORBIDDEN_ORIGIN`) before
+   * its body is read. Requests without `Origin` (servers, scripts) are served. List your site's
+   * origin when a reverse proxy in front changes `Host`; listing it alone (without
+   * `'same-origin'`) also keeps out a DNS-rebinding page, which `Host` cannot tell apart. The
+   * proxy sends no CORS headers: a page of another origin needs CORS middleware in front as well.
+   */
+  readonly allowedOrigins?: readonly string[]
   /** Where Pixii lives. Default `https://api.pixii.ai`; plain http only to a loopback host. */
   readonly upstream?: string
   /**

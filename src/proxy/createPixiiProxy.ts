@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { contentTypeRefusal } from './contentTypeRefusal.js'
+import { crossSiteRefusal } from './crossSiteRefusal.js'
 import { forwardUpstream } from './forwardUpstream.js'
 import { normalizeProxyOptions } from './normalizeProxyOptions.js'
 import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
 import type { ProxyEvent } from './ProxyEvent.js'
 import { matchProxyRoute } from './ProxyRoute.js'
-import { planUpstream, type Refusal } from './planUpstream.js'
+import { planUpstream } from './planUpstream.js'
+import { refusalBody, type Refusal } from './Refusal.js'
 
 /**
  * A request handler for `node:http`, and a middleware for Express (`next` is called for paths
@@ -21,7 +24,7 @@ import { planUpstream, type Refusal } from './planUpstream.js'
 export type PixiiProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: Uint8Array | string): void {
-  res.writeHead(status, { ...headers, 'cache-control': 'no-store' })
+  res.writeHead(status, { 'content-type': 'application/json', ...headers, 'cache-control': 'no-store' })
   res.end(body)
 }
 
@@ -29,15 +32,18 @@ function send(res: ServerResponse, status: number, headers: Readonly<Record<stri
  * Creates a proxy that lets a browser use Pixii without holding a key: it forwards only the
  * routes listed in `allow`, adds the server's key, and sends nothing of the browser's request
  * but what it checked (a job id, `asin`/`page`/`limit`, or a submission body that passes its
- * codec). The browser's own `Authorization`, cookies and other headers never reach Pixii, and
- * only Pixii's `Content-Type`, `Retry-After` and rate-limit headers come back.
+ * codec). The browser's own `Authorization`, cookies and other headers never reach Pixii. Pages
+ * of other origins are refused (see `allowedOrigins`), and a submission must be sent as
+ * `application/json`, so that no web page can spend the organisation's credits with a simple
+ * cross-site request. Only Pixii's `Content-Type`, `Retry-After` and rate-limit headers come back.
  *
- * Answers of its own use Pixii's error shape: 403 `FORBIDDEN` for a route not allowed, 405 for
- * a wrong method, 400 `VALIDATION_ERROR`, 413, 502 `BAD_GATEWAY` when Pixii cannot be reached,
- * 504 `GATEWAY_TIMEOUT`. Other paths get 404, or go to Express's `next()`. When the browser goes
+ * Answers of its own use Pixii's error shape: 403 `FORBIDDEN_ORIGIN` for a page of another
+ * origin, 403 `FORBIDDEN` for a route not allowed, 405 for a wrong method, 415 for a submission
+ * that is not JSON, 400 `VALIDATION_ERROR` (a repeated query parameter included), 413, 502
+ * `BAD_GATEWAY` when Pixii cannot be reached, 504 `GATEWAY_TIMEOUT`. Other paths get 404, or go to Express's `next()`. When the browser goes
  * away, the request to Pixii is aborted.
  *
- * @param options - The key, the routes to `allow`, and optionally `upstream`, `prefix`, limits and telemetry
+ * @param options - The key, the routes to `allow`, and optionally `allowedOrigins`, `upstream`, `prefix`, limits and telemetry
  * (see {@link PixiiProxyOptions}).
  * @throws `ValidationError` (source `client`) at once for an invalid option. The handler itself never
  * throws: refusals and Pixii's failures are answered to the browser in Pixii's error shape.
@@ -81,10 +87,13 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
       Object.assign(event, { outcome, ms: settings.scheduler.now() - receivedAt }, status === undefined ? {} : { status })
       settings.onRequest(event)
     }
-    const refuse = ({ status, code, message, headers = {} }: Refusal): void => {
-      send(res, status, { 'content-type': 'application/json', ...headers }, JSON.stringify({ code, message }))
-      done('refused', status)
+    const refuse = (refusal: Refusal, outcome: ProxyEvent['outcome'] = 'refused'): void => {
+      send(res, refusal.status, refusal.headers ?? {}, refusalBody(refusal))
+      done(outcome, refusal.status)
     }
+    // Refused before its body is read: the connection closes rather than read what is left.
+    const refuseUnread = (refusal: Refusal): void =>
+      refuse(method === 'POST' && !req.readableEnded ? { ...refusal, headers: { ...refusal.headers, connection: 'close' } } : refusal)
     const inPrefix = path === prefix || path.startsWith(`${prefix}/`)
     const match = inPrefix ? matchProxyRoute(method, path.slice(prefix.length)) : { kind: 'unknown' as const }
     if (match.kind === 'unknown') {
@@ -97,14 +106,16 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
       return
     }
     event.route = match.route
+    const crossSite = crossSiteRefusal(settings.allowedOrigins, req.headers)
+    if (crossSite !== undefined) return refuseUnread(crossSite)
     if (match.kind === 'wrong-method') {
-      refuse({ status: 405, code: 'METHOD_NOT_ALLOWED', message: `${match.route} takes ${match.allow}`, headers: { allow: match.allow } })
-      return
+      return refuseUnread({ status: 405, code: 'METHOD_NOT_ALLOWED', message: `${match.route} takes ${match.allow}`, headers: { allow: match.allow } })
     }
     if (!settings.allow.has(match.route)) {
-      refuse({ status: 403, code: 'FORBIDDEN', message: `${match.route} is not enabled on this proxy` })
-      return
+      return refuseUnread({ status: 403, code: 'FORBIDDEN', message: `${match.route} is not enabled on this proxy` })
     }
+    const notJson = method === 'POST' ? contentTypeRefusal(req.headers['content-type']) : undefined
+    if (notJson !== undefined) return refuseUnread(notJson)
     const browserGone = new AbortController()
     res.once('close', () => {
       if (!res.writableFinished) browserGone.abort()
@@ -120,19 +131,17 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
       } else if (answer.failure === 'aborted') {
         done('client-gone')
       } else {
-        const timeout = answer.failure === 'timeout'
-        const refusal = timeout
+        const refusal = answer.failure === 'timeout'
           ? { status: 504, code: 'GATEWAY_TIMEOUT', message: `Pixii did not answer within ${settings.requestTimeoutMs} ms` }
           : { status: 502, code: 'BAD_GATEWAY', message: 'Pixii could not be reached' }
-        send(res, refusal.status, { 'content-type': 'application/json' }, JSON.stringify({ code: refusal.code, message: refusal.message }))
-        done('upstream-failed', refusal.status)
+        refuse(refusal, 'upstream-failed')
       }
     })().catch(() => {
       // A body cut short because the browser went away, or a fault of the proxy's own: never
       // leave the browser hanging.
       if (browserGone.signal.aborted || req.destroyed) return done('client-gone')
       if (res.headersSent) res.destroy()
-      else send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ code: 'PROXY_ERROR', message: 'internal proxy error' }))
+      else send(res, 500, {}, JSON.stringify({ code: 'PROXY_ERROR', message: 'internal proxy error' }))
       done('refused', 500)
     })
   }

@@ -10,14 +10,7 @@ import type { UpstreamRequest } from './forwardUpstream.js'
 import type { ProxySettings } from './normalizeProxyOptions.js'
 import type { ProxyRoute } from './ProxyRoute.js'
 import { readJsonBody } from './readJsonBody.js'
-
-/** An answer of the proxy's own, in Pixii's error shape, so that the client maps it as usual. */
-export interface Refusal {
-  readonly status: number
-  readonly code: string
-  readonly message: string
-  readonly headers?: Readonly<Record<string, string>>
-}
+import type { Refusal } from './Refusal.js'
 
 const submissionCodecs: Readonly<Partial<Record<ProxyRoute, t.Decoder<unknown, unknown>>>> = {
   submitListingBuilder: ListingBuilderRequest,
@@ -39,6 +32,17 @@ function listQuery(search: URLSearchParams): unknown {
 }
 
 /**
+ * The first parameter given more than once. Servers and frameworks disagree on which copy counts
+ * (`URLSearchParams.get` takes the first, an object built from the pairs the last), so what
+ * was checked and what is meant could differ: a repeat is refused, never resolved.
+ */
+function repeatedParameter(search: URLSearchParams): { readonly name: string; readonly times: number } | undefined {
+  const names = [...search.keys()]
+  const name = names.find((candidate, index) => names.indexOf(candidate) !== index)
+  return name === undefined ? undefined : { name, times: names.filter((candidate) => candidate === name).length }
+}
+
+/**
  * Builds the request to send to Pixii from the parts of the browser's request that pass their
  * checks (a job id, a list query, a submission body), or the refusal to answer with. Nothing
  * else of the browser's request is used. `jobId` is set once it is known good.
@@ -54,8 +58,11 @@ function listQuery(search: URLSearchParams): unknown {
  * console.log('request' in plan ? plan.request.path : plan.message)
  * const refused = await planUpstream(settings, req, 'getJob', '..', new URLSearchParams())
  * console.log('status' in refused ? refused.status : 'sent')
+ * const twice = await planUpstream(settings, req, 'listJobs', undefined, new URLSearchParams('asin=B0CHX1W1XY&asin=B0OTHER001'))
+ * console.log('status' in twice ? twice.message : 'sent')
  * // Output: /v1/api/jobs?asin=B0CHX1W1XY&limit=5
  * // Output: 400
+ * // Output: Query parameter "asin" is given 2 times; give it once
  * ```
  */
 export async function planUpstream(
@@ -73,6 +80,11 @@ export async function planUpstream(
     return { request: { method: 'GET', path: `/v1/api/jobs/${encodeURIComponent(checked.value)}` }, jobId: checked.value }
   }
   if (route === 'listJobs') {
+    const repeated = repeatedParameter(search)
+    if (repeated !== undefined) {
+      const name = JSON.stringify(repeated.name.slice(0, 40))
+      return { ...invalid(`Query parameter ${name} is given ${repeated.times} times; give it once`), detail: repeated.name.slice(0, 40) }
+    }
     const checked = validateInput(ListJobsQuery, listQuery(search))
     if (!checked.ok) return invalid(checked.error.message)
     const { asin, page, limit } = checked.value

@@ -108,7 +108,7 @@ describe('createPixiiProxy', () => {
   it('forwards an allowed submission that passes its codec, re-encoded, and refuses the others unsent', async () => {
     const url = await start({ allow: ['submitListingBuilder'], maxBodyBytes: 1_000 })
     upstream.answer(json(202, accepted))
-    const res = await fetch(`${url}/v1/api/listing_builder`, { method: 'POST', body: `  ${JSON.stringify(listing)}\n`, headers: browserHeaders })
+    const res = await fetch(`${url}/v1/api/listing_builder`, { method: 'POST', body: `  ${JSON.stringify(listing)}\n`, headers: { ...browserHeaders, 'content-type': 'application/json' } })
     expect(res.status).to.equal(202)
     expect(upstream.requests[0]?.body).to.equal(JSON.stringify(listing))
     expect(upstream.requests[0]?.headers['content-type']).to.equal('application/json')
@@ -118,7 +118,7 @@ describe('createPixiiProxy', () => {
       [JSON.stringify({ ...listing, main_image_url: `https://cdn.example/${'x'.repeat(1_000)}` }), 413],
     ] as const
     for (const [body, status] of refused) {
-      const answer = await fetch(`${url}/v1/api/listing_builder`, { method: 'POST', body })
+      const answer = await fetch(`${url}/v1/api/listing_builder`, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
       expect(answer.status, body.slice(0, 40)).to.equal(status)
     }
     expect(upstream.requests).to.have.length(1)
@@ -177,7 +177,7 @@ describe('createPixiiProxy', () => {
 
   it('sends nothing when the browser goes away in the middle of a submission body', async () => {
     const url = await start({ allow: ['submitScale'] })
-    const partial = request(`${url}/v1/api/scale`, { method: 'POST', headers: { 'content-length': '1000' } })
+    const partial = request(`${url}/v1/api/scale`, { method: 'POST', headers: { 'content-length': '1000', 'content-type': 'application/json' } })
     partial.on('error', () => undefined)
     partial.write('{"asin":"B0CHX', () => partial.destroy())
     expect(await log.seq(1)).to.deep.include({ route: 'submitScale', outcome: 'client-gone' })

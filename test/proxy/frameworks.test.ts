@@ -1,5 +1,7 @@
 // The proxy in front of the simulator, called by the real client, mounted three ways: node:http,
-// Express (with express.json() before it) and Fastify (the recipe of the README).
+// Express (with express.json() before it) and Fastify (the recipe of the README). Then, mounted
+// the same ways (and under Express with every body parser, which turns a form into an object),
+// against what a hostile page sends.
 import { expect } from 'chai'
 import express from 'express'
 import Fastify from 'fastify'
@@ -8,32 +10,36 @@ import { lastValueFrom, toArray } from 'rxjs'
 import { createPixiiClient, fixedSchedule } from '../../src/index.js'
 import { createPixiiProxy, type PixiiProxyHandler } from '../../src/proxy/index.js'
 import { startSimulator, type Simulator } from '../../src/testing/index.js'
+import { jobBody, startHostileServer, type HostileServer } from '../support/hostileServer.js'
+import { browserRequest, jsonOf } from './browserRequest.js'
 import { serve } from './proxyServer.js'
 
 type Mount = (proxy: (prefix: string) => PixiiProxyHandler) => Promise<{ url: string; close(): Promise<void> }>
+
+async function expressWith(parsers: readonly express.RequestHandler[], proxy: (prefix: string) => PixiiProxyHandler): Promise<{ url: string; close(): Promise<void> }> {
+  const app = express()
+  for (const parser of parsers) app.use(parser)
+  app.use('/pixii', proxy(''))
+  app.get('/health', (_req, res) => {
+    res.send('ok')
+  })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }),
+  }
+}
 
 const mounts: Record<string, Mount> = {
   'node:http': (proxy) => {
     const handler = proxy('/pixii')
     return serve((req, res) => handler(req, res, () => res.end(req.url === '/health' ? 'ok' : 'not found')))
   },
-  Express: async (proxy) => {
-    const app = express()
-    app.use(express.json())
-    app.use('/pixii', proxy(''))
-    app.get('/health', (_req, res) => {
-      res.send('ok')
-    })
-    const server = app.listen(0, '127.0.0.1')
-    await new Promise((resolve) => server.once('listening', resolve))
-    return {
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      close: () => new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
-    }
-  },
+  Express: (proxy) => expressWith([express.json()], proxy),
   Fastify: async (proxy) => {
     const app = Fastify()
     const handler = proxy('/pixii')
@@ -89,6 +95,74 @@ describe('createPixiiProxy mounted in a server', () => {
         const scale = await fetch(`${served.url}/pixii/v1/api/scale`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })
         expect(scale.status).to.equal(403)
         expect(await (await fetch(`${served.url}/health`)).text()).to.equal('ok')
+      })
+    })
+  }
+})
+
+const hostileMounts: Record<string, Mount> = {
+  ...mounts,
+  'Express with every body parser': (proxy) => expressWith([express.json(), express.urlencoded({ extended: false }), express.text()], proxy),
+}
+
+describe('createPixiiProxy mounted in a server, against a hostile page', () => {
+  const serverKey = 'pk_live_server_s3cret'
+  const listing = { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' }
+  const accepted = { job_id: 'job_1', job_type: 'Listing Builder', status: 'pending', created_at: '2026-01-01T00:00:00Z' }
+  const form = new URLSearchParams(listing).toString()
+
+  for (const [name, mount] of Object.entries(hostileMounts)) {
+    describe(name, () => {
+      let upstream: HostileServer
+      let served: { url: string; close(): Promise<void> }
+
+      before(async () => {
+        upstream = await startHostileServer((req) => {
+          if (req.method === 'POST') return { status: 202, body: accepted }
+          return { body: jobBody({ id: 'job_1' }) }
+        })
+        served = await mount((prefix) =>
+          createPixiiProxy({ apiKey: serverKey, upstream: upstream.url, prefix, allow: ['getJob', 'listJobs', 'submitListingBuilder'] }),
+        )
+      })
+      after(async () => {
+        await served.close()
+        await upstream.close()
+      })
+
+      const submit = (headers: Record<string, string>, body: string) =>
+        browserRequest(`${served.url}/pixii/v1/api/listing_builder`, { method: 'POST', headers, body })
+
+      it('refuses a cross-site simple POST and a same-origin one that is not JSON, sending nothing', async () => {
+        const before = upstream.count()
+        const evil = 'https://evil.example'
+        const crossSite = [
+          await submit({ origin: evil, 'content-type': 'text/plain;charset=UTF-8' }, JSON.stringify(listing)),
+          await submit({ origin: evil, 'content-type': 'application/x-www-form-urlencoded' }, form),
+          await submit({ origin: evil, 'content-type': 'application/json' }, JSON.stringify(listing)),
+        ]
+        expect(crossSite.map((seen) => [seen.status, (jsonOf(seen) as { code?: string } | undefined)?.code])).to.deep.equal(Array(3).fill([403, 'FORBIDDEN_ORIGIN']))
+        const notJson = [
+          await submit({ origin: served.url, 'content-type': 'text/plain' }, JSON.stringify(listing)),
+          await submit({ origin: served.url, 'content-type': 'application/x-www-form-urlencoded' }, form),
+        ]
+        expect(notJson.map((seen) => seen.status)).to.deep.equal([415, 415])
+        expect(upstream.count() - before).to.equal(0)
+      })
+
+      it('forwards a same-origin JSON submission', async () => {
+        const before = upstream.count()
+        const seen = await submit({ origin: served.url, 'content-type': 'application/json; charset=utf-8', 'sec-fetch-site': 'same-origin' }, JSON.stringify(listing))
+        expect([seen.status, jsonOf(seen)]).to.deep.equal([202, accepted])
+        expect(upstream.count() - before).to.equal(1)
+        expect(upstream.requests.at(-1)?.body).to.equal(JSON.stringify(listing))
+      })
+
+      it('refuses a repeated asin with 400, sending nothing', async () => {
+        const before = upstream.count()
+        const seen = await browserRequest(`${served.url}/pixii/v1/api/jobs?asin=B0CHX1W1XY&asin=B0OTHER001`)
+        expect([seen.status, (jsonOf(seen) as { code?: string } | undefined)?.code]).to.deep.equal([400, 'VALIDATION_ERROR'])
+        expect(upstream.count() - before).to.equal(0)
       })
     })
   }
