@@ -1,9 +1,11 @@
 import type { ProxyRoute } from './ProxyRoute.js'
 
 /**
- * What became of one request: forwarded to Pixii (whatever Pixii answered), refused by the
- * proxy, passed on to the framework's next handler (not a Pixii path), failed upstream (Pixii
- * unreachable or too slow), or abandoned by the browser before the answer.
+ * What became of one request: forwarded to Pixii and its answer relayed (whatever its status),
+ * refused by the proxy, passed on to the framework's next handler (not a Pixii path), failed
+ * upstream (Pixii unreachable or too slow, or an answer the proxy withheld and replaced with its
+ * own: an HTML error page, a body holding the key, a redirect), or abandoned by the browser
+ * before the answer.
  *
  * @example
  * ```ts

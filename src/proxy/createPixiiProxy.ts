@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { contentTypeRefusal } from './contentTypeRefusal.js'
 import { crossSiteRefusal } from './crossSiteRefusal.js'
-import { forwardUpstream } from './forwardUpstream.js'
+import { forwardUpstream, maxAnswerBytes, type UpstreamFailure } from './forwardUpstream.js'
 import { normalizeProxyOptions } from './normalizeProxyOptions.js'
 import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
 import type { ProxyEvent } from './ProxyEvent.js'
 import { matchProxyRoute } from './ProxyRoute.js'
 import { planUpstream } from './planUpstream.js'
 import { refusalBody, type Refusal } from './Refusal.js'
+import { relayedAnswer } from './relayedAnswer.js'
 
 /**
  * A request handler for `node:http`, and a middleware for Express (`next` is called for paths
@@ -24,8 +25,21 @@ import { refusalBody, type Refusal } from './Refusal.js'
 export type PixiiProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: Uint8Array | string): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers, 'cache-control': 'no-store' })
+  // Every answer is JSON, and says so: nosniff keeps a browser from reading one as a page.
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
   res.end(body)
+}
+
+const failures: Readonly<Record<Exclude<UpstreamFailure, 'aborted' | 'timeout'>, string>> = {
+  unreachable: 'Pixii could not be reached',
+  'too-large': `Pixii's answer was over ${maxAnswerBytes} bytes; the proxy withheld it`,
+  redirected: "Pixii's answer came from where a redirect led, which the proxy does not follow",
+}
+
+function failureRefusal(failure: Exclude<UpstreamFailure, 'aborted'>, requestTimeoutMs: number): Refusal {
+  return failure === 'timeout'
+    ? { status: 504, code: 'GATEWAY_TIMEOUT', message: `Pixii did not answer within ${requestTimeoutMs} ms` }
+    : { status: 502, code: 'BAD_GATEWAY', message: failures[failure] }
 }
 
 /**
@@ -35,12 +49,18 @@ function send(res: ServerResponse, status: number, headers: Readonly<Record<stri
  * codec). The browser's own `Authorization`, cookies and other headers never reach Pixii. Pages
  * of other origins are refused (see `allowedOrigins`), and a submission must be sent as
  * `application/json`, so that no web page can spend the organisation's credits with a simple
- * cross-site request. Only Pixii's `Content-Type`, `Retry-After` and rate-limit headers come back.
+ * cross-site request.
+ *
+ * What comes back is JSON, and never holds the key: a success body as Pixii sent it, an error in
+ * Pixii's shape rebuilt with secrets redacted, any other error body (an HTML page) replaced with
+ * the proxy's own, and only `Retry-After` and the rate-limit counts of Pixii's headers.
  *
  * Answers of its own use Pixii's error shape: 403 `FORBIDDEN_ORIGIN` for a page of another
  * origin, 403 `FORBIDDEN` for a route not allowed, 405 for a wrong method, 415 for a submission
- * that is not JSON, 400 `VALIDATION_ERROR` (a repeated query parameter included), 413, 502
- * `BAD_GATEWAY` when Pixii cannot be reached, 504 `GATEWAY_TIMEOUT`. Other paths get 404, or go to Express's `next()`. When the browser goes
+ * that is not JSON, 400 `VALIDATION_ERROR` (a repeated query parameter included), 413,
+ * `UPSTREAM_ERROR` with Pixii's status for an error body that is not Pixii's shape, 502
+ * `BAD_GATEWAY` when Pixii cannot be reached or its answer cannot be relayed, 504
+ * `GATEWAY_TIMEOUT`. Other paths get 404, or go to Express's `next()`. When the browser goes
  * away, the request to Pixii is aborted.
  *
  * @param options - The key, the routes to `allow`, and optionally `allowedOrigins`, `upstream`, `prefix`, limits and telemetry
@@ -126,15 +146,13 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
       if (planned.jobId !== undefined) event.jobId = planned.jobId
       const answer = await forwardUpstream(settings, planned.request, browserGone.signal)
       if (answer.ok) {
-        send(res, answer.status, answer.headers, answer.body)
-        done('forwarded', answer.status)
+        const relayed = relayedAnswer(settings.apiKey, answer)
+        send(res, relayed.status, relayed.headers, relayed.body)
+        done(relayed.relayed ? 'forwarded' : 'upstream-failed', relayed.status)
       } else if (answer.failure === 'aborted') {
         done('client-gone')
       } else {
-        const refusal = answer.failure === 'timeout'
-          ? { status: 504, code: 'GATEWAY_TIMEOUT', message: `Pixii did not answer within ${settings.requestTimeoutMs} ms` }
-          : { status: 502, code: 'BAD_GATEWAY', message: 'Pixii could not be reached' }
-        refuse(refusal, 'upstream-failed')
+        refuse(failureRefusal(answer.failure, settings.requestTimeoutMs), 'upstream-failed')
       }
     })().catch(() => {
       // A body cut short because the browser went away, or a fault of the proxy's own: never

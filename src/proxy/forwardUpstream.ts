@@ -1,4 +1,4 @@
-import { readBodyCapped } from '../http/readBodyCapped.js'
+import { BodyTooLarge, discardBody, readBodyCapped } from '../http/readBodyCapped.js'
 import type { ProxySettings } from './normalizeProxyOptions.js'
 
 /** The request to make to Pixii: built by the proxy from what it checked, never copied. */
@@ -13,7 +13,14 @@ export interface UpstreamRequest {
 /** Pixii's answer, with only the headers worth relaying, or why there is none. */
 export type UpstreamAnswer =
   | { readonly ok: true; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: Uint8Array }
-  | { readonly ok: false; readonly failure: 'timeout' | 'unreachable' | 'aborted' }
+  | { readonly ok: false; readonly failure: UpstreamFailure }
+
+/**
+ * Why there is no answer to relay: Pixii too slow, unreachable, the browser gone, an answer over
+ * {@link maxAnswerBytes}, or an answer from where a redirect led (a `fetch` option that follows
+ * redirects despite `redirect: 'manual'`).
+ */
+export type UpstreamFailure = 'timeout' | 'unreachable' | 'aborted' | 'too-large' | 'redirected'
 
 // The headers of Pixii's answer that a client needs; nothing else of it is passed on.
 const relayed = [
@@ -21,8 +28,8 @@ const relayed = [
   'x-ratelimit-limit-minute', 'x-ratelimit-remaining-minute', 'x-ratelimit-limit-day', 'x-ratelimit-remaining-day',
 ]
 
-// Pixii's answers are small; this is the client's own default cap.
-const maxAnswerBytes = 10 * 1024 * 1024
+/** The largest answer read from Pixii, in bytes: Pixii's answers are small; this is the client's own default cap. */
+export const maxAnswerBytes = 10 * 1024 * 1024
 
 /**
  * Sends one request to Pixii with the server's key and nothing of the browser's request but
@@ -51,7 +58,10 @@ export async function forwardUpstream(settings: ProxySettings, request: Upstream
   }, settings.requestTimeoutMs)
   const onAbort = (): void => controller.abort()
   signal.addEventListener('abort', onAbort)
-  const failed = (): UpstreamAnswer => ({ ok: false, failure: timedOut ? 'timeout' : signal.aborted ? 'aborted' : 'unreachable' })
+  const failed = (error?: unknown): UpstreamAnswer => ({
+    ok: false,
+    failure: timedOut ? 'timeout' : signal.aborted ? 'aborted' : error instanceof BodyTooLarge ? 'too-large' : 'unreachable',
+  })
   try {
     const response = await settings.fetch(`${settings.upstream}${request.path}`, {
       method: request.method,
@@ -64,6 +74,10 @@ export async function forwardUpstream(settings: ProxySettings, request: Upstream
       signal: controller.signal,
       redirect: 'manual',
     })
+    if (response.redirected) {
+      await discardBody(response)
+      return { ok: false, failure: 'redirected' }
+    }
     const body = await readBodyCapped(response, maxAnswerBytes)
     const headers: Record<string, string> = {}
     for (const name of relayed) {
@@ -71,8 +85,8 @@ export async function forwardUpstream(settings: ProxySettings, request: Upstream
       if (value !== null) headers[name] = value
     }
     return { ok: true, status: response.status, headers, body }
-  } catch {
-    return failed()
+  } catch (error) {
+    return failed(error)
   } finally {
     timer.unsubscribe()
     signal.removeEventListener('abort', onAbort)

@@ -1,7 +1,7 @@
 // The proxy in front of the simulator, called by the real client, mounted three ways: node:http,
 // Express (with express.json() before it) and Fastify (the recipe of the README). Then, mounted
 // the same ways (and under Express with every body parser, which turns a form into an object),
-// against what a hostile page sends.
+// against what a hostile page sends and what a hostile upstream answers.
 import { expect } from 'chai'
 import express from 'express'
 import Fastify from 'fastify'
@@ -11,7 +11,7 @@ import { createPixiiClient, fixedSchedule } from '../../src/index.js'
 import { createPixiiProxy, type PixiiProxyHandler } from '../../src/proxy/index.js'
 import { startSimulator, type Simulator } from '../../src/testing/index.js'
 import { jobBody, startHostileServer, type HostileServer } from '../support/hostileServer.js'
-import { browserRequest, jsonOf } from './browserRequest.js'
+import { browserRequest, everythingSeen, jsonOf } from './browserRequest.js'
 import { serve } from './proxyServer.js'
 
 type Mount = (proxy: (prefix: string) => PixiiProxyHandler) => Promise<{ url: string; close(): Promise<void> }>
@@ -105,7 +105,7 @@ const hostileMounts: Record<string, Mount> = {
   'Express with every body parser': (proxy) => expressWith([express.json(), express.urlencoded({ extended: false }), express.text()], proxy),
 }
 
-describe('createPixiiProxy mounted in a server, against a hostile page', () => {
+describe('createPixiiProxy mounted in a server, between a hostile page and a hostile upstream', () => {
   const serverKey = 'pk_live_server_s3cret'
   const listing = { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' }
   const accepted = { job_id: 'job_1', job_type: 'Listing Builder', status: 'pending', created_at: '2026-01-01T00:00:00Z' }
@@ -119,6 +119,9 @@ describe('createPixiiProxy mounted in a server, against a hostile page', () => {
       before(async () => {
         upstream = await startHostileServer((req) => {
           if (req.method === 'POST') return { status: 202, body: accepted }
+          if (req.url.pathname === '/v1/api/jobs/job_echo') {
+            return { status: 502, headers: { 'content-type': 'text/html' }, body: `<h1>502</h1><pre>${String(req.headers.authorization)}</pre>` }
+          }
           return { body: jobBody({ id: 'job_1' }) }
         })
         served = await mount((prefix) =>
@@ -163,6 +166,14 @@ describe('createPixiiProxy mounted in a server, against a hostile page', () => {
         const seen = await browserRequest(`${served.url}/pixii/v1/api/jobs?asin=B0CHX1W1XY&asin=B0OTHER001`)
         expect([seen.status, (jsonOf(seen) as { code?: string } | undefined)?.code]).to.deep.equal([400, 'VALIDATION_ERROR'])
         expect(upstream.count() - before).to.equal(0)
+      })
+
+      it('never lets an upstream page that echoes the key reach the browser', async () => {
+        const seen = await browserRequest(`${served.url}/pixii/v1/api/jobs/job_echo`)
+        expect(upstream.requests.at(-1)?.headers.authorization).to.equal(`Bearer ${serverKey}`)
+        expect(seen.status).to.equal(502)
+        expect(everythingSeen(seen)).not.to.contain('s3cret')
+        expect((jsonOf(seen) as { code?: string } | undefined)?.code).to.equal('UPSTREAM_ERROR')
       })
     })
   }
