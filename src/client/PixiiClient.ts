@@ -73,22 +73,26 @@ export interface PixiiClient {
    * completes after `completed`, errors with `JobFailed` after emitting a `failed` job. Transient
    * failures are retried; subscribers of the same id share one polling loop, a late one gets the
    * latest job at once, and the loop stops (aborting its request) when the last one leaves.
+   * Each subscriber has its own overall deadline (`timeoutMs`, else the client's `watchTimeoutMs`,
+   * 30 minutes), past which it errors with a `Timeout` (`deadline: 'total'`) carrying the last job.
    */
   watchJob$(id: string, options?: WatchOptions): Observable<Job>
-  /** Submits, then watches: emits `accepted` first (with the job id), then the transitions. */
+  /** Submits, then watches: emits `accepted` first (with the job id), then the transitions; the watch has its deadline from acceptance. */
   run$(submission: Submission, options?: WatchOptions): Observable<RunEvent>
   /**
    * Watches many jobs as one stream of {@link JobEvent}s, completing when every job is finished.
    * A job's failure is an `error` event, not the end of the stream (unless `failFast`). Jobs that
    * share an ASIN (given, or learned from this client's submissions) are read through one
    * listing instead of one request each. Options that do not check out end the stream at once
-   * with one `ValidationError`, before any request.
+   * with one `ValidationError`, before any request. Past the deadline (`timeoutMs`, else the
+   * client's `watchTimeoutMs`), each job not finished is a `Timeout` `error` event, then it completes.
    */
   watchJobs$(targets: readonly WatchTarget[], options?: ManyWatchOptions): Observable<JobEvent>
   /**
    * Watches every job of an ASIN, including jobs submitted later: one list request per page per
    * tick, and one full record per job when it finishes. Runs until unsubscribed, or until every
-   * job seen is finished with `completeWhenIdle`.
+   * job seen is finished with `completeWhenIdle`; only then does it have a deadline (`timeoutMs`,
+   * else the client's `watchTimeoutMs`), past which each job not finished is a `Timeout` `error` event.
    */
   watchAsin$(asin: string, options?: ManyWatchOptions): Observable<JobEvent>
   /** Requests in flight and waiting under the client's `maxInFlight` cap, and the peak so far. */

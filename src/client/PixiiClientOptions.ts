@@ -112,4 +112,15 @@ export interface PixiiClientOptions {
    * @defaultValue `{ waitMs: 60_000, clockSkewMs: 2_000 }`
    */
   readonly outcomeLookup?: OutcomeLookup
+  /**
+   * The overall deadline of every watch (`watchJob$`, each job of `watchJobs$`, `run$`, `runMany$`,
+   * `watchAsin$` with `completeWhenIdle`), in milliseconds from its subscription; `false` for none.
+   * When it passes, the watch ends with a `TimeoutError` (deadline `total`) carrying the last job
+   * seen: the job may still finish on Pixii. A live job takes about two minutes, so the default is
+   * fifteen times that: long enough for a slow queue and the retry budget's backoffs, short enough
+   * that a job stuck `processing` does not hold a process forever. A watch's `timeoutMs` overrides it.
+   *
+   * @defaultValue `1_800_000` (30 minutes)
+   */
+  readonly watchTimeoutMs?: number | false
 }

@@ -8,4 +8,6 @@ export const defaults = {
   maxInFlight: 16,
   rateLimits: defaultSubmissionLimits,
   outcomeLookup: { waitMs: 60_000, clockSkewMs: 2_000 },
+  // Fifteen two-minute live jobs end to end: a job still not done by then is stuck, not slow.
+  watchTimeoutMs: 30 * 60_000,
 } as const

@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from '../errors/ValidationError
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { LoopTiming } from '../watch/pollLoop.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
-import { checkCallable, checkRetryPolicy, type ClientSettings } from './normalizeOptions.js'
+import { checkCallable, checkDeadline, checkRetryPolicy, type ClientSettings } from './normalizeOptions.js'
 
 
 function bothListeners(
@@ -16,15 +16,21 @@ function bothListeners(
   }
 }
 
+/** A watch's checked settings: how its loop runs, and its own overall deadline (`false` for none). */
+export interface WatchSettings extends LoopTiming {
+  readonly timeoutMs: number | false
+}
+
 /**
  * Checks a watch's options and merges them over the client's settings. Bad options come back as
  * a `ValidationError` naming each field (`caller` names the method in the message).
  */
-export function loopSettings(settings: ClientSettings, options: WatchOptions, caller: string): LoopTiming | ValidationError {
+export function loopSettings(settings: ClientSettings, options: WatchOptions, caller: string): WatchSettings | ValidationError {
   const issues: ValidationIssue[] = []
   checkCallable(options.schedule, 'schedule', 'nextDelayMs', issues)
   checkCallable(options.onPoll, 'onPoll', undefined, issues)
   const retry = checkRetryPolicy(options.retry, settings.retry, 'retry', issues)
+  if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)
   if (issues.length > 0) {
     const message = `Invalid ${caller} options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
     return new ValidationError({ message, source: 'client', issues })
@@ -36,6 +42,7 @@ export function loopSettings(settings: ClientSettings, options: WatchOptions, ca
     scheduler: settings.scheduler,
     random: settings.random,
     keyKind: settings.keyKind,
+    timeoutMs: options.timeoutMs ?? settings.watchTimeoutMs,
     ...(onPoll === undefined ? {} : { onPoll }),
   }
 }

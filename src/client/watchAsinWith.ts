@@ -3,14 +3,15 @@ import { getJob$ } from '../api/getJob.js'
 import { listJobPage$ } from '../api/listJobPage.js'
 import { validateInput } from '../api/validateInput.js'
 import { Asin } from '../codecs/primitives.js'
-import { ValidationError } from '../errors/ValidationError.js'
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import { asinBody, type AsinLoopEvent } from '../watch/asinBody.js'
+import { eventsDeadline } from '../watch/eventsDeadline.js'
 import type { JobEvent } from '../watch/JobEvent.js'
 import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import { pollLoop$ } from '../watch/pollLoop.js'
 import { shareByKey } from '../watch/shareByKey.js'
 import { loopSettings } from './loopSettings.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import { checkDeadline, type ClientSettings } from './normalizeOptions.js'
 
 /** The polling loop of one ASIN's listing, for every job or only some (`only`). */
 export function asinLoop$(
@@ -40,13 +41,25 @@ export function asinLoop$(
   })
 }
 
-/** The `watchAsin$` of one client: one shared listing loop per ASIN and options. */
+/**
+ * The `watchAsin$` of one client: one shared listing loop per ASIN and options. With
+ * `completeWhenIdle` each subscriber has its own overall deadline (`timeoutMs`, else the client's
+ * `watchTimeoutMs`); an open-ended watch is a feed that runs until unsubscribed, with none.
+ */
 export function watchAsinWith(settings: ClientSettings): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
   const shared = shareByKey<string, AsinLoopEvent>()
   return (asin, options = {}) => {
     const key = `${asin}\u0000${options.pageSize ?? 100}\u0000${options.completeWhenIdle === true}`
+    // Checked here too: a subscriber joining a running loop is not checked by it.
+    const issues: ValidationIssue[] = []
+    if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)
+    if (issues.length > 0) {
+      return throwError(() => new ValidationError({ message: `Invalid watchAsin$ options: timeoutMs: ${issues[0]?.message}`, source: 'client', issues }))
+    }
+    const ms = options.completeWhenIdle === true ? (options.timeoutMs ?? settings.watchTimeoutMs) : false
     return shared(key, () => asinLoop$(settings, asin, options)).pipe(
       filter((event): event is JobEvent => event.kind !== 'missing'),
+      eventsDeadline(ms, settings.scheduler, `ASIN ${asin}`),
     )
   }
 }

@@ -50,7 +50,7 @@ export function defaultPixiiClient(): PixiiClient {
  * @param options - Schedule, retry policy and telemetry for this watch (see {@link WatchOptions}).
  * @throws In the error channel: a {@link ValidationError} at subscription when `PIXII_API_KEY` is not set, then
  * what a client's `watchJob$` errors with (`JobFailed`, `JobNotFound`, `Unauthorized`, `DecodeError`,
- * `RetriesExhausted`).
+ * `RetriesExhausted`, and `Timeout` with `deadline` `total` past the overall deadline, 30 minutes by default).
  *
  * @example
  * ```ts

@@ -2,6 +2,7 @@ import { catchError, defer, from, merge, mergeMap, of, tap, throwError, type Obs
 import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
+import { eventsDeadline } from '../watch/eventsDeadline.js'
 import type { JobEvent } from '../watch/JobEvent.js'
 import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import type { LoopTiming } from '../watch/pollLoop.js'
@@ -53,8 +54,9 @@ export function watchJobsWith(
 ): (targets: readonly WatchTarget[], options?: ManyWatchOptions) => Observable<JobEvent> {
   return (targets, options = {}) =>
     defer(() => {
-      const timing = loopSettings(settings, options, 'watchJobs$')
-      if (timing instanceof ValidationError) return throwError(() => timing)
+      const checked = loopSettings(settings, options, 'watchJobs$')
+      if (checked instanceof ValidationError) return throwError(() => checked)
+      const { timeoutMs, ...timing } = checked
       const { groups, alone } = groupByAsin(targets, knownAsins, options.batchByAsin ?? true)
       const loopOf = (id: string): Observable<Job> => jobLoop$(id, timing)
       const single = (id: string): Observable<JobEvent> => eachJob$([id], loopOf)
@@ -72,7 +74,9 @@ export function watchJobsWith(
           ),
         )
       })
-      const events = merge(eachJob$(alone, loopOf), ...batched)
+      // One deadline for every job of the call (they all start now): one timer, not one per job.
+      const ids = [...alone, ...groups.flatMap(([, grouped]) => grouped)]
+      const events = merge(eachJob$(alone, loopOf), ...batched).pipe(eventsDeadline(timeoutMs, settings.scheduler, 'watchJobs$', ids))
       if (options.failFast !== true) return events
       return events.pipe(mergeMap((event) => (event.kind === 'error' ? throwError(() => event.error) : of(event))))
     })

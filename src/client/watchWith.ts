@@ -5,6 +5,7 @@ import { ValidationError } from '../errors/ValidationError.js'
 import { pollJob$ } from '../watch/pollJob.js'
 import type { LoopTiming } from '../watch/pollLoop.js'
 import { shareByKey } from '../watch/shareByKey.js'
+import { watchDeadline } from '../watch/watchDeadline.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import { loopSettings } from './loopSettings.js'
 import type { ClientSettings } from './normalizeOptions.js'
@@ -16,15 +17,20 @@ export interface JobWatching {
   readonly loop$: (id: string, timing: LoopTiming) => Observable<Job>
 }
 
-/** The `watchJob$` of one client: its settings, and one shared polling loop per job id. */
+/**
+ * The `watchJob$` of one client: its settings, and one shared polling loop per job id. The overall
+ * deadline sits outside the share: each subscriber's counts from its own subscription and ends
+ * only its own watch; the loop stops when its last subscriber leaves, timed out or not.
+ */
 export function watchWith(settings: ClientSettings): JobWatching {
   const shared = shareByKey<string, Job>()
   const loop$ = (id: string, timing: LoopTiming) => shared(id, () => pollJob$({ ...timing, jobId: id, poll: () => getJob$(settings, id) }))
   const watchJob$ = (id: string, options: WatchOptions = {}) =>
     new Observable<Job>((subscriber) => {
-      const timing = loopSettings(settings, options, 'watchJob$')
-      if (timing instanceof ValidationError) subscriber.error(timing)
-      else loop$(id, timing).subscribe(subscriber)
+      const checked = loopSettings(settings, options, 'watchJob$')
+      if (checked instanceof ValidationError) return subscriber.error(checked)
+      const { timeoutMs, ...timing } = checked
+      loop$(id, timing).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
     })
   return { watchJob$, loop$ }
 }

@@ -19,4 +19,14 @@ export interface WatchOptions {
   readonly retry?: RetryPolicy
   /** Called after every poll with what came back and why the watch waits (telemetry). */
   readonly onPoll?: (event: PollEvent) => void
+  /**
+   * The overall deadline of this watch, in milliseconds from its own subscription, or `false` for
+   * none. When it passes, the watch unsubscribes (aborting its request) and errors with a
+   * `TimeoutError` (deadline `total`) whose `job` is the last job seen; the job may still finish on
+   * Pixii. Unlike `schedule` and `retry`, it belongs to each subscriber, not to the shared loop:
+   * one subscriber's deadline never ends another's watch. In `watchJobs$` it applies to each job
+   * (an `error` event); in `watchAsin$` only with `completeWhenIdle`. Default: the client's
+   * `watchTimeoutMs` (30 minutes).
+   */
+  readonly timeoutMs?: number | false
 }

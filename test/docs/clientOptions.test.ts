@@ -70,6 +70,7 @@ const applied: Readonly<Record<string, ((settings: ClientSettings) => unknown) |
   random: (settings) => settings.random,
   rateLimits: (settings) => settings.rateLimits,
   outcomeLookup: (settings) => settings.outcomeLookup,
+  watchTimeoutMs: (settings) => settings.watchTimeoutMs,
 }
 
 const readme = await readFile(join(root, 'README.md'), 'utf8')

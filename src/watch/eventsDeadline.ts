@@ -1,0 +1,50 @@
+import { identity, Observable, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs'
+import { TimeoutError } from '../errors/TimeoutError.js'
+import type { JobEvent } from './JobEvent.js'
+import { describeMs, watchTimeoutError } from './watchTimeoutError.js'
+
+const finished = (event: JobEvent): boolean =>
+  event.kind === 'error' || (event.kind === 'job' && (event.status === 'completed' || event.status === 'failed'))
+
+/**
+ * The overall deadline of a watch of many jobs (`watchJobs$`, `watchAsin$`): `ms` after
+ * subscription, every job not finished yet (those in `ids`, and any other seen) gets an `error`
+ * event with its own `TimeoutError` (deadline `total`, the last job seen), then the stream
+ * completes, which stops every loop. If no job was open (a listing that never answered), the
+ * stream errors with one `TimeoutError` naming `label`. One timer however many jobs: a watch may
+ * hold ten thousand. `false` is no deadline.
+ */
+export function eventsDeadline(
+  ms: number | false,
+  scheduler: SchedulerLike,
+  label: string,
+  ids: readonly string[] = [],
+): MonoTypeOperatorFunction<JobEvent> {
+  if (ms === false) return identity
+  return (source) =>
+    new Observable<JobEvent>((subscriber) => {
+      const open = new Map<string, JobEvent | undefined>(ids.map((id) => [id, undefined]))
+      const expire = (): void => {
+        if (open.size === 0) {
+          const message = `${label} not finished within ${describeMs(ms)} (no answer yet)`
+          return subscriber.error(new TimeoutError({ message, deadline: 'total', ms }))
+        }
+        for (const [id, seen] of [...open]) {
+          const error = watchTimeoutError(id, ms, seen?.kind === 'job' ? seen.job : undefined, seen?.kind === 'status' ? seen.summary : undefined)
+          subscriber.next({ kind: 'error', id, error })
+          if (subscriber.closed) return
+        }
+        subscriber.complete()
+      }
+      subscriber.add(scheduler.schedule(expire, ms))
+      return source.subscribe({
+        next: (event) => {
+          if (finished(event)) open.delete(event.id)
+          else open.set(event.id, event)
+          subscriber.next(event)
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      })
+    })
+}
