@@ -8,6 +8,8 @@ export interface ConnectionFlags {
   readonly apiKey?: string
   readonly baseUrl?: string
   readonly maxRetries?: number
+  /** `--timeout`: the overall deadline of each watch in milliseconds, `false` for none (default: the client's). */
+  readonly timeout?: number | false
 }
 
 /**
@@ -40,5 +42,6 @@ export function connect(flags: ConnectionFlags, io: CliIo): PixiiClient {
     scheduler: io.scheduler,
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(flags.maxRetries === undefined ? {} : { retry: { maxConsecutiveFailures: flags.maxRetries } }),
+    ...(flags.timeout === undefined ? {} : { watchTimeoutMs: flags.timeout }),
   })
 }

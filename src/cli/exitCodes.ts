@@ -2,22 +2,23 @@ import type { PixiiError } from '../errors/PixiiError.js'
 
 /**
  * The exit codes of `pixii-rx`. When several apply (one job failed, another lost its network),
- * the highest wins.
+ * the highest wins. `timedOut` (5): a watch passed its `--timeout`, and the job may still finish.
  *
  * @example
  * ```ts
  * import { ExitCode } from './exitCodes.js'
- * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network)
- * // Output: 0 1 2 3 4
+ * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network, ExitCode.timedOut)
+ * // Output: 0 1 2 3 4 5
  * ```
  */
-export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4 } as const
+export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4, timedOut: 5 } as const
 /** One of {@link ExitCode}'s values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 
 /**
  * The exit code an error leads to: `Unauthorized` is 3; transport trouble that outlasted the
- * retry budget (`RetriesExhausted`, and the transient errors of a single call) is 4; a request
+ * retry budget (`RetriesExhausted`, and the transient errors of a single call) is 4; a watch past
+ * its overall deadline (`Timeout`, other than one request's) is 5; a request
  * refused before sending is a usage error, 2; anything else (a failed job, an unknown job, an
  * image that could not be downloaded) is 1.
  *
@@ -41,7 +42,7 @@ export function exitCodeFor(error: PixiiError): ExitCode {
     case 'RateLimited':
       return ExitCode.network
     case 'Timeout':
-      return error.deadline === 'request' ? ExitCode.network : ExitCode.jobFailed
+      return error.deadline === 'request' ? ExitCode.network : ExitCode.timedOut
     case 'ValidationError':
       return error.source === 'client' ? ExitCode.usage : ExitCode.jobFailed
     default:

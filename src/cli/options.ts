@@ -31,6 +31,55 @@ export function wholeNumber(min: number): (value: string) => number {
   }
 }
 
+const units: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+
+/**
+ * A commander argument parser for `--timeout`: a duration such as `90s`, `30m`, `1h` or `1500ms`
+ * (a bare number is seconds), or `0` / `off` for no deadline (`false`). A bad value is a usage error.
+ *
+ * @example
+ * ```ts
+ * import { duration } from './options.js'
+ * console.log(duration('90s'), duration('30m'), duration('2'), duration('off'))
+ * try {
+ *   duration('soon')
+ * } catch (error) {
+ *   console.log((error as Error).message)
+ * }
+ * // Output: 90000 1800000 2000 false
+ * // Output: expected a duration such as 90s, 30m or 1h (a bare number is seconds), or 0 or off for none
+ * ```
+ */
+export function duration(value: string): number | false {
+  const text = value.trim().toLowerCase()
+  if (text === 'off' || /^0+(\.0+)?(ms|s|m|h)?$/.test(text)) return false
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text)
+  const ms = match === null ? Number.NaN : Math.round(Number(match[1]) * (units[match[2] ?? 's'] ?? Number.NaN))
+  if (!(Number.isFinite(ms) && ms > 0)) {
+    throw new InvalidArgumentError('expected a duration such as 90s, 30m or 1h (a bare number is seconds), or 0 or off for none')
+  }
+  return ms
+}
+
+/**
+ * Adds `--timeout <duration>` to a command that watches jobs: the overall deadline of each watch.
+ *
+ * @example
+ * ```ts
+ * import { Command } from 'commander'
+ * import { withTimeoutFlag } from './options.js'
+ * console.log(withTimeoutFlag(new Command('watch')).options.map((option) => option.long).join(' '))
+ * // Output: --timeout
+ * ```
+ */
+export function withTimeoutFlag(command: Command): Command {
+  return command.option(
+    '--timeout <duration>',
+    'give up watching a job after this long, e.g. 90s, 30m, 1h; 0 or off for never (default: 30m); the job may still finish on Pixii',
+    duration,
+  )
+}
+
 /**
  * Adds `--api-key`, `--base-url`, `--max-retries` and `--json` to a command.
  *

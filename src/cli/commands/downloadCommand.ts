@@ -12,7 +12,7 @@ import type { Display } from '../display/Display.js'
 import { liveDisplay } from '../display/liveDisplay.js'
 import { ndjsonDisplay } from '../display/ndjsonDisplay.js'
 import { ExitCode, exitCodeFor } from '../exitCodes.js'
-import { wantsJson, wholeNumber, withCommonFlags, type CommonFlags } from '../options.js'
+import { wantsJson, wholeNumber, withCommonFlags, withTimeoutFlag, type CommonFlags } from '../options.js'
 import { interruptedExitCode, stopped$ } from '../stopped.js'
 import { showJobEvent } from './showJobEvent.js'
 
@@ -61,7 +61,7 @@ function showDownload(display: Display, event: DownloadEvent, tally: Tally): voi
  * import { downloadCommand } from './downloadCommand.js'
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
  * console.log(downloadCommand(io, () => undefined).options.map((option) => option.long).join(' '))
- * // Output: --out --concurrency --api-key --base-url --max-retries --json
+ * // Output: --out --concurrency --timeout --api-key --base-url --max-retries --json
  * ```
  */
 export function downloadCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -70,7 +70,7 @@ export function downloadCommand(io: CliIo, exit: (code: number) => void): Comman
     .argument('<job-id...>', 'the jobs whose images to download')
     .requiredOption('--out <dir>', 'where to write: one folder per job')
     .option('--concurrency <n>', 'images downloaded at once (default: 4)', wholeNumber(1))
-  return withCommonFlags(command)
+  return withCommonFlags(withTimeoutFlag(command))
     .addHelpText(
       'after',
       `
@@ -78,7 +78,8 @@ Examples:
   $ pixii-rx download job_8f2c41 --out images        # images/job_8f2c41/ad-01.png … manifest.json
   $ pixii-rx download job_8f2c41 job_77a0e3 --out images --concurrency 8 --json
 
-Files already there with the same size are kept. Image URLs expire 7 days after a job completes.`,
+Files already there with the same size are kept. Image URLs expire 7 days after a job completes.
+--timeout (default 30m) bounds the wait for each job; past it the job is an error, exit code 5.`,
     )
     .action(async (ids: string[], flags: DownloadFlags) => {
       const client = connect(flags, io)

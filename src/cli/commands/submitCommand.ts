@@ -10,7 +10,7 @@ import { connect } from '../connect.js'
 import { liveDisplay } from '../display/liveDisplay.js'
 import { ndjsonDisplay } from '../display/ndjsonDisplay.js'
 import { ExitCode } from '../exitCodes.js'
-import { wantsJson, withCommonFlags, type CommonFlags } from '../options.js'
+import { wantsJson, withCommonFlags, withTimeoutFlag, type CommonFlags } from '../options.js'
 import { flagOf, parseJsonFlag, requestFrom, submitFields, type SubmitField } from './submitFields.js'
 import { watchJobs } from './watchCommand.js'
 
@@ -41,7 +41,7 @@ function fieldOption({ field, shape, required, help }: SubmitField): Option {
 function kindCommand(kind: Kind, io: CliIo, exit: (code: number) => void): Command {
   const command = new Command(kind).description(`Submit a ${kind} job (the flags are the API's fields, in kebab case).`)
   for (const field of submitFields[kind]) command.addOption(fieldOption(field))
-  return withCommonFlags(command.option('--watch', 'then watch the job until it completes or fails'))
+  return withCommonFlags(withTimeoutFlag(command.option('--watch', 'then watch the job until it completes or fails')))
     .addHelpText('after', `\nExample:\n  ${examples[kind]}`)
     .action(async (flags: CommonFlags & { watch?: boolean } & Record<string, unknown>) => {
       const client = connect(flags, io)

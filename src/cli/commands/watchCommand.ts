@@ -8,7 +8,7 @@ import type { Display } from '../display/Display.js'
 import { liveDisplay } from '../display/liveDisplay.js'
 import { ndjsonDisplay } from '../display/ndjsonDisplay.js'
 import { ExitCode, exitCodeFor } from '../exitCodes.js'
-import { wantsJson, withCommonFlags, type CommonFlags } from '../options.js'
+import { wantsJson, withCommonFlags, withTimeoutFlag, type CommonFlags } from '../options.js'
 import { interruptedExitCode, stopped$ } from '../stopped.js'
 import { showJobEvent } from './showJobEvent.js'
 
@@ -72,7 +72,7 @@ export async function watchJobs(client: PixiiClient, ids: readonly string[], dis
  * ```
  */
 export function watchCommand(io: CliIo, exit: (code: number) => void): Command {
-  return withCommonFlags(new Command('watch'))
+  return withCommonFlags(withTimeoutFlag(new Command('watch')))
     .description('Watch jobs until they complete or fail: a live line per job on a terminal, NDJSON events otherwise.')
     .argument('<job-id...>', 'the jobs to watch')
     .addHelpText(
@@ -82,8 +82,10 @@ Examples:
   $ pixii-rx watch job_8f2c41                    # one job, live on the terminal
   $ pixii-rx watch job_8f2c41 job_77a0e3 --json  # two jobs, one JSON event per transition
   $ pixii-rx watch job_8f2c41 | jq .status       # NDJSON whenever stdout is a pipe
+  $ pixii-rx watch job_8f2c41 --timeout 10m      # give up after ten minutes (default 30m; off for never)
 
-Exit codes: 0 all completed, 1 some job failed, 2 usage error, 3 authentication, 4 network trouble past the retry budget.`,
+Exit codes: 0 all completed, 1 some job failed, 2 usage error, 3 authentication, 4 network trouble past the retry budget,
+5 a watch passed --timeout (the job may still finish on Pixii: watch it again later).`,
     )
     .action(async (ids: string[], flags: CommonFlags) => {
       const client = connect(flags, io)
