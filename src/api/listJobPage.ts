@@ -1,20 +1,24 @@
-import { defer, throwError, type Observable } from 'rxjs'
+import { defer, map, throwError, type Observable } from 'rxjs'
 import { JobPage } from '../codecs/JobPage.js'
 import { request$ } from '../http/request.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { secretsOf } from '../http/secretsOf.js'
-import { decodeBody } from './decodeBody.js'
+import { checkJobPage } from './checkJobPage.js'
+import { decodeResponse } from './decodeBody.js'
 import { ListJobsQuery } from './ListJobsQuery.js'
 import { validateInput } from './validateInput.js'
 
 /**
  * `GET /v1/api/jobs?asin=…&page=…&limit=…` as a cold Observable of one {@link JobPage}. The query
  * is checked first: a bad ASIN, page or limit fails with a `ValidationError` and sends nothing.
+ * The answer is checked to hold together: another `page` than the one asked for, another `limit`
+ * (0 included), more summaries than the limit, or summaries on a page that starts beyond `total`
+ * fail with a `DecodeError` naming the field (`page`, `limit`, `data`, `total`).
  *
  * @param config - The transport, as {@link createPixiiClient} builds it.
  * @param query - The `asin`, and optionally the `page` (from 1) and `limit` (1 to 100).
  * @throws In the error channel: a {@link ValidationError} for an invalid query (nothing is sent), or the
- * {@link PixiiError} the request ends with.
+ * {@link PixiiError} the request ends with (a {@link DecodeError} for a page that does not hold together).
  *
  * @example
  * ```ts
@@ -38,6 +42,12 @@ export function listJobPage$(config: TransportConfig, query: ListJobsQuery): Obs
     const checked = validateInput(ListJobsQuery, query)
     if (!checked.ok) return throwError(() => checked.error)
     const request = { method: 'GET', path: '/v1/api/jobs', query: checked.value } as const
-    return request$(config, request).pipe(decodeBody(JobPage, { method: 'GET', path: '/v1/api/jobs' }, secretsOf(config)))
+    const context = { method: 'GET', path: '/v1/api/jobs' }
+    const asked = { page: checked.value.page ?? 1, ...(checked.value.limit === undefined ? {} : { limit: checked.value.limit }) }
+    return request$(config, request).pipe(
+      map((response) =>
+        checkJobPage(decodeResponse(JobPage, context, response, secretsOf(config)), asked, { ...context, status: response.status }),
+      ),
+    )
   })
 }

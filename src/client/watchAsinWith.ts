@@ -1,6 +1,7 @@
 import { defer, filter, throwError, type Observable } from 'rxjs'
 import { getJob$ } from '../api/getJob.js'
 import { listJobPage$ } from '../api/listJobPage.js'
+import { checkMaxPages } from '../api/maxPages.js'
 import { validateInput } from '../api/validateInput.js'
 import { Asin } from '../codecs/primitives.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
@@ -25,6 +26,8 @@ export function asinLoop$(
     if (!checked.ok) return throwError(() => checked.error)
     const loop = loopSettings(settings, options, only === undefined ? 'watchAsin$' : 'watchJobs$')
     if (loop instanceof ValidationError) return throwError(() => loop)
+    const maxPages = checkMaxPages(options.maxPages, only === undefined ? 'watchAsin$' : 'watchJobs$')
+    if (typeof maxPages !== 'number') return throwError(() => maxPages)
     const limit = options.pageSize ?? 100
     return pollLoop$({
       ...loop,
@@ -33,6 +36,8 @@ export function asinLoop$(
       body: () =>
         asinBody({
           page$: (page) => listJobPage$(settings, { asin, page, limit }),
+          limit,
+          maxPages,
           getJob$: (id) => getJob$(settings, id),
           completeWhenIdle: options.completeWhenIdle ?? false,
           ...(only === undefined ? {} : { only }),
@@ -49,7 +54,7 @@ export function asinLoop$(
 export function watchAsinWith(settings: ClientSettings): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
   const shared = shareByKey<string, AsinLoopEvent>()
   return (asin, options = {}) => {
-    const key = `${asin}\u0000${options.pageSize ?? 100}\u0000${options.completeWhenIdle === true}`
+    const key = `${asin}\u0000${options.pageSize ?? 100}\u0000${options.completeWhenIdle === true}\u0000${String(options.maxPages)}`
     // Checked here too: a subscriber joining a running loop is not checked by it.
     const issues: ValidationIssue[] = []
     if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)

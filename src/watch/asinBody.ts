@@ -1,4 +1,5 @@
-import { catchError, forkJoin, map, mergeMap, of, tap, throwError, toArray, type Observable } from 'rxjs'
+import { catchError, forkJoin, map, mergeMap, of, reduce, tap, throwError, type Observable } from 'rxjs'
+import { readPages$ } from '../api/readPages.js'
 import type { Job } from '../codecs/Job.js'
 import type { JobPage } from '../codecs/JobPage.js'
 import { isTerminalStatus } from '../codecs/JobStatus.js'
@@ -6,7 +7,6 @@ import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { JobEvent } from './JobEvent.js'
-import { listAllPages$ } from './listAllPages.js'
 import type { LoopBody, LoopStep } from './pollLoop.js'
 import { jobStep } from './pollJob.js'
 import { statusRank } from './statusRank.js'
@@ -24,6 +24,10 @@ interface Tick {
 /** How an ASIN loop reaches the API and what it watches. */
 export interface AsinBodyConfig {
   readonly page$: (page: number) => Observable<JobPage>
+  /** The page size asked for. */
+  readonly limit: number
+  /** The most pages a tick reads; a listing with more ends the loop with a `DecodeError`. */
+  readonly maxPages: number
   readonly getJob$: (id: string) => Observable<Job>
   /** Only these ids (`watchJobs$` batching); every job of the ASIN when absent. */
   readonly only?: ReadonlySet<string>
@@ -31,16 +35,21 @@ export interface AsinBodyConfig {
   readonly completeWhenIdle: boolean
 }
 
-function uniqueOldestFirst(pages: readonly JobPage[]): JobSummary[] {
-  const byId = new Map<string, JobSummary>()
-  for (const page of pages) for (const summary of page.data) if (!byId.has(summary.id)) byId.set(summary.id, summary)
-  return [...byId.values()].reverse()
+/** What a tick keeps of the pages it read: each summary wanted once (newest first), and how many pages. */
+interface Listing {
+  readonly byId: Map<string, JobSummary>
+  pages: number
 }
 
 /**
  * The body of a loop that polls one ASIN's listing: each tick reads the pages (all of them, or
  * only until every watched id is found), emits a `status` event per new or advanced status, and
  * fetches each finished job's full record once.
+ *
+ * A tick is bounded: at most `maxPages` list requests (a listing with more, or one that does not
+ * hold together, fails the tick with a `DecodeError`, which is not retried and ends the loop),
+ * and pages are not kept: only one summary per id (of `only`, when given), so at most
+ * `maxPages × limit` summaries (100,000 at the defaults), or `only.size`.
  */
 export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> {
   const { only } = config
@@ -71,17 +80,24 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
       for (const summary of page.data) seen.add(summary.id)
       return only !== undefined && [...wanted].every((id) => seen.has(id))
     }
-    return listAllPages$(config.page$, enough).pipe(
-      toArray(),
-      mergeMap((pages) => {
-        const summaries = uniqueOldestFirst(pages).filter((summary) => only === undefined || only.has(summary.id))
+    const pages$ = readPages$(config.page$, { limit: config.limit, maxPages: config.maxPages, enough, context: { method: 'GET', path: '/v1/api/jobs' } })
+    return pages$.pipe(
+      reduce((listing: Listing, page) => {
+        for (const summary of page.data) {
+          if (!listing.byId.has(summary.id) && (only === undefined || only.has(summary.id))) listing.byId.set(summary.id, summary)
+        }
+        listing.pages += 1
+        return listing
+      }, { byId: new Map<string, JobSummary>(), pages: 0 }),
+      mergeMap(({ byId, pages }) => {
+        const summaries = [...byId.values()].reverse()
         const finished = summaries.filter((summary) => isTerminalStatus(summary.status) && !done.has(summary.id))
         const reads = finished.filter((summary) => !kept.has(summary.id)).length
         const records$ = finished.length === 0 ? of([]) : forkJoin(finished.map((summary) => fetchRecord(summary.id)))
         return records$.pipe(
           mergeMap((records) => {
             const failed = records.find((entry) => 'retry' in entry)
-            return failed === undefined ? of({ summaries, records, requests: pages.length + reads }) : throwError(() => failed.retry)
+            return failed === undefined ? of({ summaries, records, requests: pages + reads }) : throwError(() => failed.retry)
           }),
         )
       }),
