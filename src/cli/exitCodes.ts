@@ -20,7 +20,8 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
  * retry budget (`RetriesExhausted`, and the transient errors of a single call) is 4; a watch past
  * its overall deadline (`Timeout`, other than one request's) is 5; a request
  * refused before sending is a usage error, 2; anything else (a failed job, an unknown job, an
- * image that could not be downloaded) is 1.
+ * image that could not be downloaded, a listing that `list` could not read to its end: a
+ * `DecodeError` for a page that does not hold together or more pages than `--max-pages`) is 1.
  *
  * @example
  * ```ts

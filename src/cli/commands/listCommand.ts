@@ -2,6 +2,7 @@ import { Command } from 'commander'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { map } from 'rxjs'
+import { defaultMaxPages } from '../../api/maxPages.js'
 import { toNdjson } from '../../node/toNdjson.js'
 import { toReadable } from '../../node/toReadable.js'
 import type { CliIo } from '../CliIo.js'
@@ -13,12 +14,15 @@ import { interruptedExitCode } from '../stopped.js'
 interface ListFlags extends CommonFlags {
   readonly asin: string
   readonly limit?: number
+  readonly maxPages?: number
 }
 
 /**
  * `pixii-rx list --asin X`: every job of an ASIN, newest first, as a table on a terminal or one
  * JSON summary per line. Pages are fetched only as fast as the output is written (`toReadable`
- * with `pace`), so `pixii-rx list --asin X | head` stops paging early.
+ * with `pace`), so `pixii-rx list --asin X | head` stops paging early. At most `--max-pages`
+ * pages are read (default 1,000): a listing with more, or a page that does not hold together,
+ * ends the command with exit code 1 after the lines read so far.
  *
  * @example
  * ```ts
@@ -26,7 +30,7 @@ interface ListFlags extends CommonFlags {
  * import { listCommand } from './listCommand.js'
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
  * console.log(listCommand(io, () => undefined).options.map((option) => option.long).join(' '))
- * // Output: --asin --limit --api-key --base-url --max-retries --json
+ * // Output: --asin --limit --max-pages --api-key --base-url --max-retries --json
  * ```
  */
 export function listCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -34,19 +38,28 @@ export function listCommand(io: CliIo, exit: (code: number) => void): Command {
     .description("List every job of an ASIN, newest first.")
     .requiredOption('--asin <asin>', 'the ASIN whose jobs to list')
     .option('--limit <n>', 'jobs per page request, 1 to 100 (default: 20)', wholeNumber(1))
+    .option('--max-pages <n>', `the most pages read; a listing with more ends with exit code 1 (default: ${defaultMaxPages})`, wholeNumber(1))
   return withCommonFlags(command)
     .addHelpText(
       'after',
       `
 Examples:
   $ pixii-rx list --asin B0CHX1W1XY
-  $ pixii-rx list --asin B0CHX1W1XY --json | jq -r 'select(.status == "completed") | .id'`,
+  $ pixii-rx list --asin B0CHX1W1XY --json | jq -r 'select(.status == "completed") | .id'
+
+Exit codes: 0 every job was printed; 1 the listing could not be read to its end (a page that
+does not hold together, or more than --max-pages pages: the lines before it were printed);
+2 usage error; 3 authentication; 4 network trouble past the retry budget; 130 Ctrl-C.`,
     )
     .action(async (flags: ListFlags) => {
       const client = connect(flags, io)
       const json = wantsJson(flags, io)
       const jobs = toReadable((demand) =>
-        client.listJobs$(flags.asin, { pace: demand.ready, ...(flags.limit === undefined ? {} : { limit: flags.limit }) }).pipe(
+        client.listJobs$(flags.asin, {
+          pace: demand.ready,
+          ...(flags.limit === undefined ? {} : { limit: flags.limit }),
+          ...(flags.maxPages === undefined ? {} : { maxPages: flags.maxPages }),
+        }).pipe(
           map((job) => (json ? job : `${job.id}  ${job.status.padEnd(10)}  ${job.job_type.padEnd(16)}  ${job.created_at}\n`)),
         ),
       )
