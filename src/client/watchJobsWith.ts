@@ -1,4 +1,5 @@
 import { catchError, defer, from, merge, mergeMap, of, tap, throwError, type Observable } from 'rxjs'
+import { checkMaxPages } from '../api/maxPages.js'
 import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
@@ -56,6 +57,9 @@ export function watchJobsWith(
     defer(() => {
       const checked = loopSettings(settings, options, 'watchJobs$')
       if (checked instanceof ValidationError) return throwError(() => checked)
+      // Checked here as well as by each batch: a bad maxPages is a bad option even when no job is batched.
+      const maxPages = checkMaxPages(options.maxPages, 'watchJobs$')
+      if (maxPages instanceof ValidationError) return throwError(() => maxPages)
       const { timeoutMs, ...timing } = checked
       const { groups, alone } = groupByAsin(targets, knownAsins, options.batchByAsin ?? true)
       const loopOf = (id: string): Observable<Job> => jobLoop$(id, timing)

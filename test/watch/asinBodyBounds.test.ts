@@ -85,4 +85,15 @@ describe('asinBody: each tick bounded by maxPages', () => {
     expect(watch.error).to.include({ _tag: 'ValidationError', message: 'Invalid watchAsin$ options: maxPages: expected an integer ≥ 1, got 1.5' })
     expect(server.count()).to.equal(0)
   })
+
+  it('watchJobs$ refuses a bad maxPages at once with one ValidationError, batched or not, sending nothing', async () => {
+    server = await startHostileServer(endless(0))
+    for (const targets of [['job_1'], [{ id: 'job_1', asin: ASIN }, { id: 'job_2', asin: ASIN }]]) {
+      const watch = record(client().watchJobs$(targets, { maxPages: 0 }), clock)
+      await clock.runUntil(watch.ended)
+      expect(watch.values).to.deep.equal([])
+      expect(watch.error).to.include({ _tag: 'ValidationError', message: 'Invalid watchJobs$ options: maxPages: expected an integer ≥ 1, got 0' })
+    }
+    expect(server.count()).to.equal(0)
+  })
 })
