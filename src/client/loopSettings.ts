@@ -1,8 +1,10 @@
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import type { ValidationError, ValidationIssue } from '../errors/ValidationError.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { LoopTiming } from '../watch/pollLoop.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
-import { checkCallable, checkDeadline, checkRetryPolicy, type ClientSettings } from './normalizeOptions.js'
+import { invalidInput } from '../errors/invalidInput.js'
+import { checkCallable, checkDeadline } from '../errors/optionChecks.js'
+import { checkRetryPolicy, type ClientSettings } from './normalizeOptions.js'
 
 
 function bothListeners(
@@ -32,8 +34,7 @@ export function loopSettings(settings: ClientSettings, options: WatchOptions, ca
   const retry = checkRetryPolicy(options.retry, settings.retry, 'retry', issues)
   if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)
   if (issues.length > 0) {
-    const message = `Invalid ${caller} options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    return new ValidationError({ message, source: 'client', issues })
+    return invalidInput(`Invalid ${caller} options`, issues)
   }
   const onPoll = bothListeners(settings.onPoll, options.onPoll)
   return {

@@ -1,7 +1,9 @@
 import { asyncScheduler } from 'rxjs'
 import { browserTarget } from '../browser/browserTarget.js'
 import { detectRuntime, type Runtime } from '../browser/detectRuntime.js'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import { invalidInput } from '../errors/invalidInput.js'
+import { checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
+import type { ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
@@ -91,27 +93,6 @@ export function checkRetryPolicy(policy: RetryPolicy | undefined, base: FullRetr
   return full
 }
 
-/** Checks that an optional option is a function, or an object with the named method. */
-export function checkCallable(value: unknown, path: string, method: string | undefined, issues: ValidationIssue[]): void {
-  if (value === undefined) return
-  const callable = method === undefined ? value : (value as Record<string, unknown> | null)?.[method]
-  if (typeof callable !== 'function') {
-    issues.push({ path, message: method === undefined ? 'expected a function' : `expected an object with a ${method}() method` })
-  }
-}
-
-/** Checks that a numeric option is a positive number (an integer when `integer`). */
-export function checkPositive(name: string, value: unknown, integer: boolean, issues: ValidationIssue[]): void {
-  const ok = typeof value === 'number' && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value))
-  if (!ok) issues.push({ path: name, message: `expected a positive ${integer ? 'integer' : 'number'}, got ${String(value)}` })
-}
-
-/** Checks a watch's overall deadline: a positive finite number of milliseconds, or `false` for none. */
-export function checkDeadline(name: string, value: unknown, issues: ValidationIssue[]): void {
-  if (value === false || (typeof value === 'number' && Number.isFinite(value) && value > 0)) return
-  issues.push({ path: name, message: `expected a positive finite number of milliseconds, or false for no deadline, got ${String(value)}` })
-}
-
 /**
  * Checks and completes client options in one place, against one defaults object. A bad option
  * throws a {@link ValidationError} whose message names every offending field. `runtime` says
@@ -143,8 +124,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
   const submissions = checkSubmissionOptions(given, issues)
   if (issues.length > 0) {
-    const message = `Invalid createPixiiClient options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    throw new ValidationError({ message, source: 'client', issues })
+    throw invalidInput('Invalid createPixiiClient options', issues)
   }
   const apiKey = given.apiKey === undefined ? undefined : String(given.apiKey)
   return {

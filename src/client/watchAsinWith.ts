@@ -4,6 +4,7 @@ import { listJobPage$ } from '../api/listJobPage.js'
 import { checkMaxPages } from '../api/maxPages.js'
 import { validateInput } from '../api/validateInput.js'
 import { Asin } from '../codecs/primitives.js'
+import { checkDeadline } from '../errors/optionChecks.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import { asinBody, type AsinLoopEvent } from '../watch/asinBody.js'
 import { eventsDeadline } from '../watch/eventsDeadline.js'
@@ -12,7 +13,7 @@ import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import { pollLoop$ } from '../watch/pollLoop.js'
 import { shareByKey } from '../watch/shareByKey.js'
 import { loopSettings } from './loopSettings.js'
-import { checkDeadline, type ClientSettings } from './normalizeOptions.js'
+import type { ClientSettings } from './normalizeOptions.js'
 
 /** The polling loop of one ASIN's listing, for every job or only some (`only`). */
 export function asinLoop$(

@@ -1,5 +1,6 @@
 import { asyncScheduler, Observable, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import { invalidInput } from '../errors/invalidInput.js'
+import type { ValidationIssue } from '../errors/ValidationError.js'
 import { checkSubmissionLimits } from './checkSubmissionLimits.js'
 import type { LimiterState } from './LimiterState.js'
 import { rateLimitHeaders } from './rateLimitHeaders.js'
@@ -50,8 +51,7 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
   const { perMinute, perDay } = checkSubmissionLimits(limits, 'rateLimits', issues)
   if (typeof scheduler?.schedule !== 'function') issues.push({ path: 'scheduler', message: 'expected an object with a schedule() method' })
   if (issues.length > 0) {
-    const message = `Invalid createSubmissionLimiter arguments: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    throw new ValidationError({ message, source: 'client', issues })
+    throw invalidInput('Invalid createSubmissionLimiter arguments', issues)
   }
   const minute = slidingBucket(perMinute, MINUTE_MS)
   const day = slidingBucket(perDay, DAY_MS)

@@ -1,6 +1,7 @@
 import { asyncScheduler, identity, Observable, type MonoTypeOperatorFunction, type SchedulerLike, type Subscription } from 'rxjs'
+import { invalidInput } from '../errors/invalidInput.js'
 import { TimeoutError, type Deadline } from '../errors/TimeoutError.js'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import type { ValidationIssue } from '../errors/ValidationError.js'
 
 /**
  * Deadlines of {@link jobTimeout}, in milliseconds; leave one out to have no such deadline.
@@ -39,8 +40,7 @@ function checked(config: JobTimeoutConfig): JobTimeoutConfig {
     }
   }
   if (issues.length > 0) {
-    const message = `jobTimeout: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    throw new ValidationError({ message, source: 'client', issues })
+    throw invalidInput('jobTimeout', issues)
   }
   return config
 }

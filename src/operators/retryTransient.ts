@@ -1,8 +1,9 @@
 import { asyncScheduler, identity, retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs'
+import { invalidInput } from '../errors/invalidInput.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import type { ValidationIssue } from '../errors/ValidationError.js'
 
 /**
  * Configuration of {@link retryTransient}. Every field has a default.
@@ -62,8 +63,7 @@ function normalize(config: RetryTransientConfig): Normalized {
   check('random', typeof random === 'function', 'a function', typeof random)
   check('scheduler', typeof scheduler?.schedule === 'function', 'a SchedulerLike', typeof scheduler)
   if (issues.length > 0) {
-    const message = `retryTransient: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    throw new ValidationError({ message, source: 'client', issues })
+    throw invalidInput('retryTransient', issues)
   }
   return full
 }

@@ -1,7 +1,8 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs'
 import { isLoopbackHost } from '../client/isLoopbackHost.js'
-import { checkCallable, checkPositive } from '../client/normalizeOptions.js'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
+import { invalidInput } from '../errors/invalidInput.js'
+import { checkCallable, checkPositive } from '../errors/optionChecks.js'
+import type { ValidationIssue } from '../errors/ValidationError.js'
 import type { FetchLike } from '../http/TransportConfig.js'
 import { checkAllowedOrigins, type AllowedOrigins } from './checkAllowedOrigins.js'
 import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
@@ -89,8 +90,7 @@ export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings
   checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
   checkCallable(given.onRequest, 'onRequest', undefined, issues)
   if (issues.length > 0) {
-    const message = `Invalid createPixiiProxy options: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    throw new ValidationError({ message, source: 'client', issues })
+    throw invalidInput('Invalid createPixiiProxy options', issues)
   }
   return {
     apiKey: apiKey as string,

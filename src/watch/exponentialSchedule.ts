@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/ValidationError.js'
+import { invalidInput } from '../errors/invalidInput.js'
 import type { PollSchedule } from './PollSchedule.js'
 
 /**
@@ -51,8 +51,7 @@ export function exponentialSchedule(config: ExponentialScheduleConfig): PollSche
     .filter((issue) => !issue.ok)
     .map(({ path, message }) => ({ path, message }))
   if (issues.length > 0) {
-    const message = `exponentialSchedule: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`
-    throw new ValidationError({ message, source: 'client', issues })
+    throw invalidInput('exponentialSchedule', issues)
   }
   return {
     name: `exponential ${initialMs} ms ×${factor} up to ${maxMs} ms`,
