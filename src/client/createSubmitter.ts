@@ -11,7 +11,7 @@ import type { SubmissionLimiter } from '../limiter/SubmissionLimiter.js'
 import { backoffDelayMs } from '../watch/RetryPolicy.js'
 import { findSubmittedJob$ } from './findSubmittedJob.js'
 import { createKeyedLock } from './keyedLock.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import type { SubmitterSettings } from './SubmitterSettings.js'
 import type { Submission } from './Submission.js'
 import { submissionTarget } from './submissionTarget.js'
 import { submissionVerdict, type SubmissionVerdict } from './submissionVerdict.js'
@@ -44,7 +44,7 @@ const BACKOFF_BASE_MS = 500
  * client's retry budget. A lost answer is never followed by a second POST: the job is looked
  * for, and adopted or reported as `SubmissionOutcomeUnknown`.
  */
-export function createSubmitter(settings: ClientSettings): Submitter {
+export function createSubmitter(settings: SubmitterSettings): Submitter {
   const { scheduler } = settings
   const limiter = createSubmissionLimiter(settings.rateLimits, scheduler)
   const oneAtATime = createKeyedLock()

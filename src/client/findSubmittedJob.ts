@@ -4,7 +4,7 @@ import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { SubmissionOutcomeUnknownError } from '../errors/SubmissionOutcomeUnknownError.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import type { SubmitterSettings } from './SubmitterSettings.js'
 
 type Underlying = Exclude<PixiiError, SubmissionOutcomeUnknownError>
 
@@ -32,7 +32,7 @@ const iso = (ms: number): string => new Date(ms).toISOString()
  * `SubmissionOutcomeUnknown` when none appeared in time, when more than one matches (it does not
  * guess), or when the list cannot be read for a reason that will not pass.
  */
-export function findSubmittedJob$(settings: ClientSettings, lost: LostSubmission): Observable<JobSummary> {
+export function findSubmittedJob$(settings: SubmitterSettings, lost: LostSubmission): Observable<JobSummary> {
   const { scheduler } = settings
   const { waitMs, clockSkewMs } = settings.outcomeLookup
   return defer(() => {

@@ -4,7 +4,8 @@ import type { LoopTiming } from '../watch/pollLoop.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import { invalidInput } from '../errors/invalidInput.js'
 import { checkCallable, checkDeadline } from '../errors/optionChecks.js'
-import { checkRetryPolicy, type ClientSettings } from './normalizeOptions.js'
+import { checkRetryPolicy } from '../watch/RetryPolicy.js'
+import type { WatchDefaults } from '../watch/WatchDefaults.js'
 
 
 function bothListeners(
@@ -27,7 +28,7 @@ export interface WatchSettings extends LoopTiming {
  * Checks a watch's options and merges them over the client's settings. Bad options come back as
  * a `ValidationError` naming each field (`caller` names the method in the message).
  */
-export function loopSettings(settings: ClientSettings, options: WatchOptions, caller: string): WatchSettings | ValidationError {
+export function loopSettings(settings: WatchDefaults, options: WatchOptions, caller: string): WatchSettings | ValidationError {
   const issues: ValidationIssue[] = []
   checkCallable(options.schedule, 'schedule', 'nextDelayMs', issues)
   checkCallable(options.onPoll, 'onPoll', undefined, issues)

@@ -4,19 +4,18 @@ import { detectRuntime, type Runtime } from '../browser/detectRuntime.js'
 import { invalidInput } from '../errors/invalidInput.js'
 import { checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'
-import { keyKindOf, type KeyKind } from '../http/KeyKind.js'
+import { keyKindOf } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
-import type { TransportConfig } from '../http/TransportConfig.js'
 import { defaultFetch } from '../http/defaultFetch.js'
 import { shownUrlOption } from '../internal/shownUrlOption.js'
 import { adaptiveSchedule } from '../watch/adaptiveSchedule.js'
-import type { PollEvent } from '../watch/PollEvent.js'
-import type { PollSchedule } from '../watch/PollSchedule.js'
-import { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from '../watch/RetryPolicy.js'
-import { checkSubmissionOptions, type SubmissionSettings } from './checkSubmissionOptions.js'
+import { checkRetryPolicy, defaultRetryPolicy } from '../watch/RetryPolicy.js'
+import type { WatchDefaults } from '../watch/WatchDefaults.js'
+import { checkSubmissionOptions } from './checkSubmissionOptions.js'
 import { defaults } from './defaults.js'
 import { isLoopbackHost } from './isLoopbackHost.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
+import type { SubmitterSettings } from './SubmitterSettings.js'
 
 
 /**
@@ -29,15 +28,8 @@ import type { PixiiClientOptions } from './PixiiClientOptions.js'
  * const describe = (settings: ClientSettings): string => `${settings.baseUrl}, ${settings.keyKind} key, ${settings.gate.limit} at once`
  * ```
  */
-export interface ClientSettings extends TransportConfig, SubmissionSettings {
+export interface ClientSettings extends WatchDefaults, SubmitterSettings {
   readonly gate: RequestGate
-  readonly keyKind: KeyKind
-  readonly schedule: PollSchedule
-  readonly retry: FullRetryPolicy
-  readonly random: () => number
-  readonly onPoll?: (event: PollEvent) => void
-  /** The overall deadline of every watch, in milliseconds, or `false` for none. */
-  readonly watchTimeoutMs: number | false
 }
 
 const knownOptions: ReadonlySet<string> = new Set([
@@ -72,25 +64,6 @@ function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[], pagesOwnOrigi
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('expected an https URL')
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
-}
-
-/**
- * Checks a retry policy and fills it from `base`; problems are reported under `path`. Shared by
- * the client options and the per-watch options.
- */
-export function checkRetryPolicy(policy: RetryPolicy | undefined, base: FullRetryPolicy, path: string, issues: ValidationIssue[]): FullRetryPolicy {
-  const full = { ...base, ...policy }
-  const { maxConsecutiveFailures, maxBackoffMs, jitter } = full
-  if (!(Number.isInteger(maxConsecutiveFailures) && maxConsecutiveFailures >= 0)) {
-    issues.push({ path: `${path}.maxConsecutiveFailures`, message: `expected an integer ≥ 0, got ${String(maxConsecutiveFailures)}` })
-  }
-  if (!(typeof maxBackoffMs === 'number' && maxBackoffMs >= 0)) {
-    issues.push({ path: `${path}.maxBackoffMs`, message: `expected a number ≥ 0, got ${String(maxBackoffMs)}` })
-  }
-  if (!(typeof jitter === 'number' && jitter >= 0 && jitter <= 1)) {
-    issues.push({ path: `${path}.jitter`, message: `expected a number from 0 to 1, got ${String(jitter)}` })
-  }
-  return full
 }
 
 /**

@@ -4,7 +4,8 @@ import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import { loopSettings } from './loopSettings.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import type { WatchDefaults } from '../watch/WatchDefaults.js'
+import type { SubmitterSettings } from './SubmitterSettings.js'
 import type { RunManyEvent } from './RunManyEvent.js'
 import type { RunManyOptions } from './RunManyOptions.js'
 import type { Submission } from './Submission.js'
@@ -18,7 +19,7 @@ import type { SubmitManyResult } from './SubmitManyResult.js'
  * options are checked before anything is sent, so a bad watch option never costs a submission.
  */
 export function runManyWith(
-  settings: ClientSettings,
+  settings: WatchDefaults & SubmitterSettings,
   submitMany$: (requests: SubmissionFeed<Submission>, options?: SubmitManyOptions) => Observable<SubmitManyResult>,
   watchJob$: (id: string, options?: WatchOptions) => Observable<Job>,
 ): (requests: SubmissionFeed<Submission>, options?: RunManyOptions) => Observable<RunManyEvent> {

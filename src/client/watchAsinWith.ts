@@ -13,11 +13,11 @@ import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import { pollLoop$ } from '../watch/pollLoop.js'
 import { shareByKey } from '../watch/shareByKey.js'
 import { loopSettings } from './loopSettings.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import type { WatchDefaults } from '../watch/WatchDefaults.js'
 
 /** The polling loop of one ASIN's listing, for every job or only some (`only`). */
 export function asinLoop$(
-  settings: ClientSettings,
+  settings: WatchDefaults,
   asin: string,
   options: ManyWatchOptions,
   only?: ReadonlySet<string>,
@@ -52,7 +52,7 @@ export function asinLoop$(
  * `completeWhenIdle` each subscriber has its own overall deadline (`timeoutMs`, else the client's
  * `watchTimeoutMs`); an open-ended watch is a feed that runs until unsubscribed, with none.
  */
-export function watchAsinWith(settings: ClientSettings): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
+export function watchAsinWith(settings: WatchDefaults): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
   const shared = shareByKey<string, AsinLoopEvent>()
   return (asin, options = {}) => {
     const key = `${asin}\u0000${options.pageSize ?? 100}\u0000${options.completeWhenIdle === true}\u0000${String(options.maxPages)}`

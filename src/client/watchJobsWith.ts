@@ -9,7 +9,7 @@ import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
 import type { LoopTiming } from '../watch/pollLoop.js'
 import { eachJob$ } from './eachJob.js'
 import { loopSettings } from './loopSettings.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import type { WatchDefaults } from '../watch/WatchDefaults.js'
 import { asinLoop$ } from './watchAsinWith.js'
 
 /**
@@ -49,7 +49,7 @@ function groupByAsin(targets: readonly WatchTarget[], knownAsins: ReadonlyMap<st
  * the stream at once with a `ValidationError`, before any request.
  */
 export function watchJobsWith(
-  settings: ClientSettings,
+  settings: WatchDefaults,
   jobLoop$: JobLoop,
   knownAsins: ReadonlyMap<string, string>,
 ): (targets: readonly WatchTarget[], options?: ManyWatchOptions) => Observable<JobEvent> {

@@ -8,7 +8,7 @@ import { shareByKey } from '../watch/shareByKey.js'
 import { watchDeadline } from '../watch/watchDeadline.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
 import { loopSettings } from './loopSettings.js'
-import type { ClientSettings } from './normalizeOptions.js'
+import type { WatchDefaults } from '../watch/WatchDefaults.js'
 
 /** One client's job watching: `watchJob$`, and `loop$` for callers that checked their options once for many jobs. */
 export interface JobWatching {
@@ -22,7 +22,7 @@ export interface JobWatching {
  * deadline sits outside the share: each subscriber's counts from its own subscription and ends
  * only its own watch; the loop stops when its last subscriber leaves, timed out or not.
  */
-export function watchWith(settings: ClientSettings): JobWatching {
+export function watchWith(settings: WatchDefaults): JobWatching {
   const shared = shareByKey<string, Job>()
   const loop$ = (id: string, timing: LoopTiming) => shared(id, () => pollJob$({ ...timing, jobId: id, poll: () => getJob$(settings, id) }))
   const watchJob$ = (id: string, options: WatchOptions = {}) =>

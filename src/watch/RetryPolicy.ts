@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '../errors/ValidationError.js'
 /**
  * How a watch rides out transient failures (network errors, 5xx, 429, request timeouts,
  * unparseable bodies). Every field has a default.
@@ -49,4 +50,23 @@ export const defaultRetryPolicy: FullRetryPolicy = { maxConsecutiveFailures: 8, 
 export function backoffDelayMs(baseMs: number, failures: number, policy: FullRetryPolicy, random: () => number): number {
   const grown = Math.min(policy.maxBackoffMs, Math.max(baseMs, 100) * 2 ** failures)
   return Math.round(grown * (1 - policy.jitter * random()))
+}
+
+/**
+ * Checks a retry policy and fills it from `base`; problems are reported under `path`. Shared by
+ * the client options and the per-watch options.
+ */
+export function checkRetryPolicy(policy: RetryPolicy | undefined, base: FullRetryPolicy, path: string, issues: ValidationIssue[]): FullRetryPolicy {
+  const full = { ...base, ...policy }
+  const { maxConsecutiveFailures, maxBackoffMs, jitter } = full
+  if (!(Number.isInteger(maxConsecutiveFailures) && maxConsecutiveFailures >= 0)) {
+    issues.push({ path: `${path}.maxConsecutiveFailures`, message: `expected an integer ≥ 0, got ${String(maxConsecutiveFailures)}` })
+  }
+  if (!(typeof maxBackoffMs === 'number' && maxBackoffMs >= 0)) {
+    issues.push({ path: `${path}.maxBackoffMs`, message: `expected a number ≥ 0, got ${String(maxBackoffMs)}` })
+  }
+  if (!(typeof jitter === 'number' && jitter >= 0 && jitter <= 1)) {
+    issues.push({ path: `${path}.jitter`, message: `expected a number from 0 to 1, got ${String(jitter)}` })
+  }
+  return full
 }

@@ -1,0 +1,20 @@
+import type { KeyKind } from '../http/KeyKind.js'
+import type { TransportConfig } from '../http/TransportConfig.js'
+import type { PollEvent } from './PollEvent.js'
+import type { PollSchedule } from './PollSchedule.js'
+import type { FullRetryPolicy } from './RetryPolicy.js'
+
+/**
+ * What a client gives every watch it starts: its transport, and the defaults that a watch's own
+ * options override. The watch layer asks for this much and no more, so it never depends on how
+ * a client is assembled.
+ */
+export interface WatchDefaults extends TransportConfig {
+  readonly keyKind: KeyKind
+  readonly schedule: PollSchedule
+  readonly retry: FullRetryPolicy
+  readonly random: () => number
+  readonly onPoll?: (event: PollEvent) => void
+  /** The overall deadline of every watch, in milliseconds, or `false` for none. */
+  readonly watchTimeoutMs: number | false
+}
