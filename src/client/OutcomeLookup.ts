@@ -17,3 +17,6 @@ export interface OutcomeLookup {
   /** How far the server's clock may be from this one, in ms: the window searched grows by this on each side. Default 2 000. */
   readonly clockSkewMs?: number
 }
+
+/** The defaults of {@link OutcomeLookup}: a minute of looking, two seconds of clock difference. */
+export const defaultOutcomeLookup: Required<OutcomeLookup> = { waitMs: 60_000, clockSkewMs: 2_000 }

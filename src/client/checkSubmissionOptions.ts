@@ -1,8 +1,7 @@
 import type { ValidationIssue } from '../errors/ValidationError.js'
 import { checkSubmissionLimits } from '../limiter/checkSubmissionLimits.js'
 import type { SubmissionLimits } from '../limiter/SubmissionLimits.js'
-import { defaults } from './defaults.js'
-import type { OutcomeLookup } from './OutcomeLookup.js'
+import { defaultOutcomeLookup, type OutcomeLookup } from './OutcomeLookup.js'
 
 /**
  * The submission settings of a client, checked and filled from the defaults (part of
@@ -23,15 +22,15 @@ export interface SubmissionSettings {
 }
 
 function checkOutcomeLookup(value: unknown, issues: ValidationIssue[]): Required<OutcomeLookup> {
-  if (value === undefined) return defaults.outcomeLookup
+  if (value === undefined) return defaultOutcomeLookup
   if (typeof value !== 'object' || value === null) {
     issues.push({ path: 'outcomeLookup', message: `expected an object such as { waitMs: 60000 }, got ${value === null ? 'null' : typeof value}` })
-    return defaults.outcomeLookup
+    return defaultOutcomeLookup
   }
   for (const name of Object.keys(value)) {
-    if (!Object.hasOwn(defaults.outcomeLookup, name)) issues.push({ path: `outcomeLookup.${name}`, message: 'is not an option of outcomeLookup' })
+    if (!Object.hasOwn(defaultOutcomeLookup, name)) issues.push({ path: `outcomeLookup.${name}`, message: 'is not an option of outcomeLookup' })
   }
-  const full = { ...defaults.outcomeLookup, ...(value as OutcomeLookup) }
+  const full = { ...defaultOutcomeLookup, ...(value as OutcomeLookup) }
   for (const name of ['waitMs', 'clockSkewMs'] as const) {
     const ms = full[name]
     if (!(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0)) {

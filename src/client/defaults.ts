@@ -1,4 +1,5 @@
 import { defaultSubmissionLimits } from '../limiter/checkSubmissionLimits.js'
+import { defaultOutcomeLookup } from './OutcomeLookup.js'
 
 /** The defaults of `PixiiClientOptions`, in one place. */
 export const defaults = {
@@ -7,7 +8,7 @@ export const defaults = {
   maxBodyBytes: 10 * 1024 * 1024,
   maxInFlight: 16,
   rateLimits: defaultSubmissionLimits,
-  outcomeLookup: { waitMs: 60_000, clockSkewMs: 2_000 },
+  outcomeLookup: defaultOutcomeLookup,
   // Fifteen two-minute live jobs end to end: a job still not done by then is stuck, not slow.
   watchTimeoutMs: 30 * 60_000,
 } as const
