@@ -103,8 +103,9 @@ export function createDispatcher(
   const begin = (arrival: Arrival): Exchange => {
     const at = scheduler.now()
     const route = matchRoute(arrival.path)
-    const jobRead = arrival.method.toUpperCase() === 'GET' && (route.kind === 'job' || route.kind === 'jobs')
-    const fault = faults.pick({ method: arrival.method, path: arrival.path, jobRead })
+    const get = arrival.method.toUpperCase() === 'GET'
+    const jobRead = get && (route.kind === 'job' || route.kind === 'jobs')
+    const fault = faults.pick({ method: arrival.method, path: arrival.path, jobRead, jobGet: get && route.kind === 'job' })
     const faultField = fault === undefined ? {} : { fault: fault.kind }
 
     // Latency is scheduled now, synchronously, so that a virtual clock flushed right after

@@ -16,6 +16,11 @@ import type { Prng } from './prng.js'
  * - `hang`: no answer until the client goes away (or the simulator closes).
  * - `stale` (processed): a job read answers with each job in its previous status. It only
  *   applies to `GET /v1/api/jobs...`; other requests neither trigger nor consume it.
+ * - `misdirected` (processed): a 200 about another job, well-formed: the job of the same
+ *   organisation created just before the one asked for, or, when there is none, the job asked for
+ *   under another id (its last digit changed). It only applies to `GET /v1/api/jobs/{id}`; other
+ *   requests neither trigger nor consume it, and an answer other than 200 (401, 404) goes through
+ *   unchanged. A client must refuse it: the record is not about the job it asked for.
  * - `redirect`: `status` (default 302) with `Location: location` and an empty body, as a
  *   hijacked or misconfigured server might answer; Pixii itself never redirects.
  *
@@ -25,6 +30,7 @@ import type { Prng } from './prng.js'
  * const slow: Fault = { kind: 'latency', ms: 30_000 }
  * const throttled: Fault = { kind: 'rate-limit', retryAfter: 'http-date', seconds: 10 }
  * const elsewhere: Fault = { kind: 'redirect', location: 'http://127.0.0.2:8080/collect', status: 307 }
+ * const someoneElse: Fault = { kind: 'misdirected' }
  * ```
  */
 export type Fault =
@@ -37,6 +43,7 @@ export type Fault =
   | { readonly kind: 'empty' }
   | { readonly kind: 'hang' }
   | { readonly kind: 'stale' }
+  | { readonly kind: 'misdirected' }
   | { readonly kind: 'redirect'; readonly location: string; readonly status?: 301 | 302 | 303 | 307 | 308 }
 
 /**
@@ -86,6 +93,8 @@ export interface FaultTarget {
   readonly path: string
   /** A `GET` of one job or of a job list: the only requests `stale` applies to. */
   readonly jobRead: boolean
+  /** A `GET` of one job by id: the only requests `misdirected` applies to. */
+  readonly jobGet: boolean
 }
 
 interface Rule {
@@ -97,6 +106,7 @@ interface Rule {
 
 const matches = (rule: Rule, target: FaultTarget): boolean =>
   (rule.fault.kind !== 'stale' || target.jobRead) &&
+  (rule.fault.kind !== 'misdirected' || target.jobGet) &&
   (rule.match.method === undefined || rule.match.method.toUpperCase() === target.method.toUpperCase()) &&
   (rule.match.path === undefined ||
     (typeof rule.match.path === 'string' ? rule.match.path === target.path : rule.match.path.test(target.path)))
@@ -125,7 +135,7 @@ function checkFault(fault: Fault): void {
  * import { createPrng } from './prng.js'
  * const faults = createFaults(createPrng(1))
  * faults.inject({ kind: 'hang' })
- * const target = { method: 'GET', path: '/v1/api/jobs/x', jobRead: true }
+ * const target = { method: 'GET', path: '/v1/api/jobs/x', jobRead: true, jobGet: true }
  * console.log(faults.pick(target)?.kind, faults.pick(target))
  * // Output: hang undefined
  * ```

@@ -29,6 +29,40 @@ export function getJob(model: Model, key: KeyInfo, jobId: string, at: number, st
   return jsonReply(200, renderJob(job, stale ? previousStatus(status) : status, model.signer))
 }
 
+/**
+ * What a `misdirected` fault answers to `GET /v1/api/jobs/{id}`: a well-formed 200 about another
+ * job, as it is at model time `at`: the organisation's job created just before `jobId`, or, for
+ * its first job, `jobId`'s own record under another id (its last digit changed). What `getJob`
+ * would not answer with a 200 is answered as `getJob` does.
+ *
+ * @example
+ * ```ts
+ * import { misdirectedJob } from './readJobs.js'
+ * import { createModel } from './model.js'
+ * import { resolveOptions } from './options.js'
+ * const model = createModel(resolveOptions())
+ * const org = model.addOrganisation({})
+ * const key = { orgId: org.id, live: false }
+ * const submission = { jobType: 'Scale', asin: 'B000000001', itemCount: 1 } as const
+ * const first = model.insertJob({ key, submission, outcome: { kind: 'success' } }, 0)
+ * const second = model.insertJob({ key, submission, outcome: { kind: 'success' } }, 0)
+ * const about = (id: string): unknown => JSON.parse(Buffer.from(misdirectedJob(model, key, id, 0).body).toString()).id
+ * console.log(about(second.id) === first.id, about(first.id) === first.id, String(about(first.id)).length)
+ * // Output: true false 28
+ * ```
+ */
+export function misdirectedJob(model: Model, key: KeyInfo, jobId: string, at: number): Reply {
+  const asked = model.jobs.get(jobId)
+  if (!visible(asked, key, at)) return getJob(model, key, jobId, at, false)
+  let before: JobRecord | undefined
+  for (const job of model.jobs.values()) {
+    if (job === asked) break
+    if (visible(job, key, at)) before = job
+  }
+  const other = before ?? { ...asked, id: `${jobId.slice(0, -1)}${jobId.endsWith('0') ? '1' : '0'}` }
+  return jsonReply(200, renderJob(other, statusAt(other, at), model.signer))
+}
+
 const positive = (raw: string | undefined, fallback: number, max: number): number | undefined => {
   if (raw === undefined) return fallback
   if (!/^\d+$/.test(raw)) return undefined

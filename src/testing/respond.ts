@@ -1,6 +1,7 @@
 import type { Fault } from './faults.js'
 import { handle, type IncomingRequest } from './handle.js'
 import type { Model } from './model.js'
+import { misdirectedJob } from './readJobs.js'
 import { errorReply, rawReply, type Reply } from './reply.js'
 import type { Route } from './routes.js'
 
@@ -73,6 +74,11 @@ export function respond(model: Model, route: Route, req: IncomingRequest, fault:
       return { kind: 'reply', reply: jsonOk(reply.body.subarray(0, Math.max(1, Math.floor(reply.body.byteLength / 2)))) }
     case 'empty':
       return { kind: 'reply', reply: jsonOk(new Uint8Array(0)) }
+    case 'misdirected': {
+      const key = model.authenticate(req.authorization)
+      const other = reply.status === 200 && route.kind === 'job' && key !== undefined ? misdirectedJob(model, key, route.jobId, at) : reply
+      return { kind: 'reply', reply: other }
+    }
     default:
       return { kind: 'reply', reply }
   }

@@ -171,6 +171,31 @@ for (const transport of transports) {
       expect(h.sim.log.map((r) => r.fault ?? '-')).to.deep.equal(['-', 'stale', 'stale', 'stale', 'stale', '-'])
     })
 
+    it('misdirected: a job read answers about another job of the organisation; other requests leave it queued', async () => {
+      const first = h.sim.createJob({ key: h.sim.testKey, queuedMs: 0, processingMs: 0 })
+      h.sim.createJob({ key: h.sim.otherOrgKey, queuedMs: 0, processingMs: 0 })
+      const mine = h.sim.createJob({ key: h.sim.testKey, queuedMs: 1000, processingMs: 1000 })
+      const truthOfFirst = (await h.call<JobJson>('GET', `/v1/api/jobs/${first}`)).body
+      expect(truthOfFirst).to.deep.include({ id: first, status: 'completed' })
+      h.sim.faults.inject({ kind: 'misdirected' }, { times: 3 })
+      expect((await h.call('POST', '/v1/api/listing_builder', { body: listingBody })).status).to.equal(202)
+      expect((await h.call<PageJson>('GET', '/v1/api/jobs?asin=B000000001')).body.data).to.have.length(3)
+      // The organisation's job created just before, as it is now (not the other organisation's).
+      expect((await h.call<JobJson>('GET', `/v1/api/jobs/${mine}`)).body).to.deep.equal(truthOfFirst)
+      // The organisation's first job: its own record under another id (its image URLs too), well-formed.
+      const renamed = (await h.call<JobJson>('GET', `/v1/api/jobs/${first}`)).body
+      expect(renamed.id).to.match(/^job_[0-9a-f]{24}$/).and.not.equal(first)
+      expect(renamed.output?.ads[0]?.preview_url).to.include(`/images/${renamed.id}/1.png`)
+      const withoutId = (job: JobJson) => ({ ...job, id: '', output: job.output?.ads.length })
+      expect(withoutId(renamed)).to.deep.equal(withoutId(truthOfFirst))
+      // An answer other than 200 goes through unchanged.
+      expect((await h.call('GET', '/v1/api/jobs/job_000000000000000000000000')).body.code).to.equal('JOB_NOT_FOUND')
+      expect((await h.call<JobJson>('GET', `/v1/api/jobs/${mine}`)).body).to.deep.include({ id: mine, status: 'pending' })
+      expect(h.sim.log.map((r) => `${r.fault ?? '-'} ${r.status}`)).to.deep.equal([
+        '- 200', '- 202', '- 200', 'misdirected 200', 'misdirected 200', 'misdirected 404', '- 200',
+      ])
+    })
+
     it('hits image requests too when they match', async () => {
       const id = h.sim.createJob({ key: h.sim.testKey, queuedMs: 0, processingMs: 0 })
       const job = (await h.call<JobJson>('GET', `/v1/api/jobs/${id}`)).body
