@@ -11,8 +11,18 @@ export interface ChaosFigures {
   readonly cut: number
   /** Of those, the ones with a request on its way at that moment, which the unsubscribe aborted. */
   readonly inFlightAtCut: number
-  /** Final states by the ground truth: clean completions, completions with failed ads, failures. */
-  readonly outcomes: { readonly completed: number; readonly partial: number; readonly failed: number }
+  /**
+   * States at the end by the ground truth: clean completions, completions with failed ads,
+   * failures, and jobs that never finished (the endless ones).
+   */
+  readonly outcomes: { readonly completed: number; readonly partial: number; readonly failed: number; readonly unfinished: number }
+  /**
+   * Watches that ended with the `DecodeError` at path `id` after the simulator answered them about
+   * another job: solo ones (`watchJob$`), and jobs of ASIN groups (whose finished record was read so).
+   */
+  readonly misdirectedRefused: { readonly solo: number; readonly grouped: number }
+  /** Watches of jobs that never finished, ended by their overall deadline as promised. */
+  readonly timedOut: number
   /** Statuses the watches emitted, all jobs together (each job has 3 at most). */
   readonly emissions: number
   /** API requests the simulator received during the run. */
@@ -36,6 +46,10 @@ export interface ChaosFigures {
      * already on their way (asked for, not answered) at that moment.
      */
     readonly arrivalsAfterCut: number
+    /** Requests for a job that the client's fetch was called with after its watch's deadline ended it. */
+    readonly fetchesAfterDeadline: number
+    /** Requests for such a job reaching the simulator after the deadline, beyond those already on their way. */
+    readonly arrivalsAfterDeadline: number
   }
   /** The first few unhandled rejections or uncaught exceptions, if any. */
   readonly processSamples: readonly string[]

@@ -14,7 +14,9 @@ export type FaultMix = readonly FaultShare[]
 /**
  * The rates of issue 9, plus two kinds the issue implies: latency spikes (one short, one long,
  * both under a 1.5 s request timeout) and `stale` answers (a job read one status behind), which
- * tempt a watch to go backwards. Hangs end only by the client's per-request timeout.
+ * tempt a watch to go backwards. Hangs end only by the client's per-request timeout. And from
+ * issue 14, a few `misdirected` answers (a job read answered about another job), which the client
+ * must refuse: they end the watch, so their share is small.
  */
 export const ISSUE_FAULT_MIX: FaultMix = [
   { fault: { kind: 'status', status: 500 }, share: 0.05 },
@@ -28,4 +30,5 @@ export const ISSUE_FAULT_MIX: FaultMix = [
   { fault: { kind: 'latency', ms: 1_200 }, share: 0.01 },
   { fault: { kind: 'hang' }, share: 0.005 },
   { fault: { kind: 'stale' }, share: 0.02 },
+  { fault: { kind: 'misdirected' }, share: 0.005 },
 ]

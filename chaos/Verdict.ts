@@ -12,4 +12,12 @@ export interface Verdict {
   readonly wrongFinal: number
   /** 1 when the watch gave up with `RetriesExhausted` (also counted as lost). */
   readonly retriesExhausted: number
+  /** Emissions about another job than the one watched (a `misdirected` answer let through). */
+  readonly foreign: number
+  /**
+   * 1 when the job never finished during the run and its watch did not end by its overall deadline:
+   * a `Timeout` of deadline `total` carrying the last job emitted, with the job's id and a status
+   * it really had.
+   */
+  readonly wrongDeadline: number
 }

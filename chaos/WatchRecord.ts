@@ -1,6 +1,9 @@
 import type { Job, JobStatus } from '../src/index.js'
 
-/** The moment a chaos run unsubscribed a watch midway, as its two witnesses saw it. */
+/**
+ * A moment that ends a watch (the run's unsubscribe, or the watch's own deadline), as its two
+ * witnesses saw it: nothing may be asked for the job after it.
+ */
 export interface Cut {
   /** Requests for the job that the client's fetch had been called with. */
   readonly fetchCalls: number
@@ -13,8 +16,12 @@ export interface Cut {
 /** What one job's watch delivered in a chaos run. */
 export interface WatchRecord {
   readonly id: string
+  /** The ASIN of its group, when the job was watched in one through `watchJobs$`. */
+  readonly group?: string
   /** Every status emitted for the job, in order (`status` and `job` events alike). */
   readonly statuses: JobStatus[]
+  /** The job each of those emissions was about (the `id` of its job or summary), in the same order. */
+  readonly ids: string[]
   /** The last full job emitted. */
   last?: Job
   /** How the watch ended: `complete`, `error` (see `error`), or `cut` (unsubscribed by the run). */
@@ -22,11 +29,13 @@ export interface WatchRecord {
   error?: unknown
   /** Set when the run unsubscribed the watch midway. */
   cut?: Cut
+  /** Set when the watch ended with its overall deadline (a `Timeout` of deadline `total`). */
+  timedOut?: Cut
 }
 
 /**
- * An empty record for job `id`.
+ * An empty record for job `id`, watched alone or in the group of ASIN `group`.
  */
-export function watchRecord(id: string): WatchRecord {
-  return { id, statuses: [] }
+export function watchRecord(id: string, group?: string): WatchRecord {
+  return { id, ...(group === undefined ? {} : { group }), statuses: [], ids: [] }
 }

@@ -1,5 +1,6 @@
 import type { LoggedRequest } from '../src/testing/index.js'
 import type { CountingFetch } from './countingFetch.js'
+import { requestsAfter } from './requestsAfter.js'
 import type { WatchRecord } from './WatchRecord.js'
 
 /** What happened on the wire after the run unsubscribed watches midway. */
@@ -24,10 +25,9 @@ export function cutFigures(records: Iterable<WatchRecord>, log: readonly LoggedR
   for (const record of records) {
     if (record.cut === undefined) continue
     cut += 1
-    fetchesAfterCut += counter.calls(record.id) - record.cut.fetchCalls
-    const path = `/v1/api/jobs/${record.id}`
-    const late = log.slice(record.cut.logLength).filter((request) => request.path === path)
-    arrivalsAfterCut += Math.max(0, late.length - record.cut.fetchesUnanswered)
+    const after = requestsAfter(record.id, record.cut, log, counter)
+    fetchesAfterCut += after.fetches
+    arrivalsAfterCut += after.arrivals
     if (record.cut.fetchesUnanswered > 0) inFlightAtCut += 1
   }
   return { cut, inFlightAtCut, fetchesAfterCut, arrivalsAfterCut }

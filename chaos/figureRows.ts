@@ -22,7 +22,11 @@ export function figureRows(f: ChaosFigures, check?: ProcessCheck): FigureRow[] {
   const faults = Object.entries(f.faults).sort(([a], [b]) => a.localeCompare(b))
   const rows: FigureRow[] = [
     info('jobs', f.jobs, `jobs created and watched (${f.groupedJobs} of them in ASIN groups through watchJobs$, the rest one watchJob$ each)`),
-    info('final states', `${f.outcomes.completed} completed, ${f.outcomes.partial} completed with failed ads, ${f.outcomes.failed} failed`, "by the simulator's ground truth"),
+    info(
+      'final states',
+      `${f.outcomes.completed} completed, ${f.outcomes.partial} completed with failed ads, ${f.outcomes.failed} failed, ${f.outcomes.unfinished} never finished`,
+      "by the simulator's ground truth at the end of the run (the endless jobs never finish)",
+    ),
     info('statuses emitted', `${f.emissions} (${(f.emissions / f.jobs).toFixed(2)} a job)`, 'transitions the watches delivered (pending, processing, then completed or failed: 3 at most a job)'),
     info('requests', f.requests, 'API requests the simulator received during the run'),
     info('faults injected', faults.reduce((n, [, count]) => n + count, 0), 'requests that got a fault (share of requests in brackets below)'),
@@ -31,16 +35,26 @@ export function figureRows(f: ChaosFigures, check?: ProcessCheck): FigureRow[] {
     info('retries after backoff', f.retries.backoff, 'polls that failed transiently and were retried after a backoff (onPoll)'),
     info('retries after Retry-After', f.retries.retryAfter, 'polls answered 429 and retried exactly when Retry-After said (onPoll)'),
     info('watches cut midway', `${f.cut} (${f.inFlightAtCut} with a request in flight)`, 'solo watches unsubscribed by the run before their job finished'),
+    info(
+      'answers about another job refused',
+      `${f.misdirectedRefused.solo + f.misdirectedRefused.grouped} (${f.misdirectedRefused.grouped} of them in ASIN groups)`,
+      "watches sent a misdirected answer (by the simulator's log) that ended with the DecodeError at path id, as they must",
+    ),
+    info('watches ended by their deadline', `${f.timedOut} of ${f.outcomes.unfinished}`, "watches of jobs that never finish, ended by a TimeoutError 'total' with the last job seen (the others refused a misdirected answer first)"),
     zero('lost', z.lost, 'watches not cut that ended without the final state'),
     zero('duplicated', z.duplicated, 'emissions repeating the status before them'),
     zero('backwards or reordered', z.backwards, 'emissions ranked below the status before them'),
     zero('phantom statuses', z.phantom, 'emissions of a status the job never had'),
     zero('wrong final states', z.wrongFinal, 'final job not deep-equal to the truth, or wrong error code, or wrong ending'),
     zero('RetriesExhausted', z.retriesExhausted, 'watches that gave up after too many failures in a row'),
+    zero('foreign emissions', z.foreign, 'emissions about another job than the one watched (a misdirected answer let through)'),
+    zero('wrong deadline endings', z.wrongDeadline, "watches of jobs that never finish not ended by a TimeoutError 'total' carrying the last job emitted, with its id and a status it had"),
     zero('unhandled rejections', z.unhandledRejections, "process 'unhandledRejection' hook"),
     zero('uncaught exceptions', z.uncaughtExceptions, "process 'uncaughtException' hook"),
     zero('fetches after unsubscribe', z.fetchesAfterCut, "fetch calls for a cut job after its unsubscribe (client's side)"),
     zero('arrivals after unsubscribe', z.arrivalsAfterCut, 'requests for a cut job reaching the simulator after its unsubscribe, beyond those already on their way'),
+    zero('fetches after deadline', z.fetchesAfterDeadline, "fetch calls for a job after its watch's deadline ended it (client's side)"),
+    zero('arrivals after deadline', z.arrivalsAfterDeadline, 'requests for such a job reaching the simulator after the deadline, beyond those already on their way'),
   ]
   if (check === undefined) return rows
   const leaked = leakedResources(check)

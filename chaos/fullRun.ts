@@ -11,6 +11,10 @@ export const FULL_RUN = {
   cancelShare: 0.05,
   groupShare: 0.2,
   requestTimeoutMs: 1_500,
+  // 75 times the longest test job, and beyond the retry budget at its worst (20 failures with
+  // backoffs of 2 s), as the 30-minute default is for live jobs.
+  watchTimeoutMs: 60_000,
+  endlessShare: 0.005,
   retry: { maxConsecutiveFailures: 20, maxBackoffMs: 2_000 },
   quietMs: 6_000,
   deadlineMs: 240_000,
@@ -32,9 +36,10 @@ export async function fullRun(jobs: number, seed: number): Promise<ChaosFigures>
       baseUrl: sim.url,
       fetch: crossFetch,
       scheduler: asyncScheduler,
-      plan: { jobs, seed, cancelShare: FULL_RUN.cancelShare, groupShare: FULL_RUN.groupShare },
+      plan: { jobs, seed, cancelShare: FULL_RUN.cancelShare, groupShare: FULL_RUN.groupShare, endlessShare: FULL_RUN.endlessShare },
       concurrency: FULL_RUN.concurrency,
       requestTimeoutMs: FULL_RUN.requestTimeoutMs,
+      watchTimeoutMs: FULL_RUN.watchTimeoutMs,
       retry: FULL_RUN.retry,
       faults: ISSUE_FAULT_MIX,
       until: async (finished) => {

@@ -14,7 +14,16 @@ export interface UnitPlanOptions {
   readonly groupShare: number
   /** Jobs per ASIN group. Default 8. */
   readonly groupSize?: number
+  /**
+   * The share of jobs that never finish during the run (processing for {@link ENDLESS_MS}), so
+   * that their watches must end by their overall deadline; at least one when above 0. They are
+   * watched alone and never cut. Default 0.
+   */
+  readonly endlessShare?: number
 }
+
+/** How long an endless job processes: a day, longer than any run. */
+export const ENDLESS_MS = 24 * 3_600_000
 
 const JOB_TYPES: readonly JobType[] = ['Listing Builder', 'Scale', 'A+ Content']
 const AD_ERRORS = ['IMAGE_GENERATION_FAILED', 'NSFW_DETECTED'] as const
@@ -37,8 +46,22 @@ function drawJob(prng: Prng, asin?: string): JobPlan {
 }
 
 /**
+ * Makes `count` of the solo watches that are not cut endless, chosen from their own draws, so that
+ * the rest of the plan is the same with or without them.
+ */
+function makeEndless(units: WatchUnit[], count: number, prng: Prng): void {
+  const candidates = units.flatMap((unit, i) => (unit.kind === 'solo' && unit.cut === undefined ? [i] : []))
+  for (let n = 0; n < count && candidates.length > 0; n += 1) {
+    const [i] = candidates.splice(prng.int(0, candidates.length - 1), 1) as [number]
+    const unit = units[i] as Extract<WatchUnit, { kind: 'solo' }>
+    units[i] = { kind: 'solo', job: { ...unit.job, processingMs: ENDLESS_MS } }
+  }
+}
+
+/**
  * Draws the watches of a chaos run from `seed`: the same options always give the same units.
- * Jobs use the test key's durations (under a second); outcomes and job types vary.
+ * Jobs use the test key's durations (under a second), except the endless ones; outcomes and job
+ * types vary.
  */
 export function planUnits(options: UnitPlanOptions): readonly WatchUnit[] {
   const prng = createPrng(options.seed, 101)
@@ -59,5 +82,7 @@ export function planUnits(options: UnitPlanOptions): readonly WatchUnit[] {
     const j = prng.int(0, i)
     ;[units[i], units[j]] = [units[j] as WatchUnit, units[i] as WatchUnit]
   }
+  const endless = options.endlessShare ?? 0
+  makeEndless(units, endless > 0 ? Math.ceil(options.jobs * endless) : 0, createPrng(options.seed, 103))
   return units
 }

@@ -6,8 +6,9 @@ import { applyFaultMix } from './applyFaultMix.js'
 import type { ChaosFigures } from './ChaosFigures.js'
 import { countingFetch } from './countingFetch.js'
 import { cutFigures } from './cutFigures.js'
+import { deadlineFigures } from './deadlineFigures.js'
 import type { FaultMix } from './FaultMix.js'
-import { judgeRecord } from './judgeRecord.js'
+import { judgeRecord, watchEnding } from './judgeRecord.js'
 import { planUnits, type UnitPlanOptions } from './planUnits.js'
 import { watchProcessFaults } from './processFaults.js'
 import { readTruth } from './readTruth.js'
@@ -32,6 +33,8 @@ export interface ChaosSetup {
   readonly concurrency: number
   /** The client's per-request timeout: the only thing that ends a `hang`. */
   readonly requestTimeoutMs: number
+  /** The client's overall deadline of a watch (`watchTimeoutMs`): what ends the watch of an endless job. */
+  readonly watchTimeoutMs: number
   readonly retry: RetryPolicy
   readonly faults: FaultMix
   /**
@@ -53,12 +56,16 @@ const sumVerdicts = (verdicts: readonly Verdict[]): Verdict =>
     phantom: sum.phantom + v.phantom,
     wrongFinal: sum.wrongFinal + v.wrongFinal,
     retriesExhausted: sum.retriesExhausted + v.retriesExhausted,
-  }), { lost: 0, duplicated: 0, backwards: 0, phantom: 0, wrongFinal: 0, retriesExhausted: 0 })
+    foreign: sum.foreign + v.foreign,
+    wrongDeadline: sum.wrongDeadline + v.wrongDeadline,
+  }), { lost: 0, duplicated: 0, backwards: 0, phantom: 0, wrongFinal: 0, retriesExhausted: 0, foreign: 0, wrongDeadline: 0 })
 
 /**
  * Runs one chaos scenario: installs the fault mix, watches the planned jobs through one client
  * (each created when its watch starts, so that the watch sees its transitions), cuts some watches
- * midway, then compares everything delivered with the simulator's ground truth. `npm run chaos`
+ * midway, lets the watches of endless jobs run into their deadline, then compares everything
+ * delivered with the simulator's ground truth (its request log says which answers were about
+ * another job). `npm run chaos`
  * calls it in real time over loopback HTTP; the suite calls it in virtual time.
  */
 export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
@@ -79,6 +86,7 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
     fetch: counter.fetch,
     scheduler,
     requestTimeoutMs: setup.requestTimeoutMs,
+    watchTimeoutMs: setup.watchTimeoutMs,
     retry: setup.retry,
     random: () => jitter.next(),
     onPoll: (event) => polls.push(event),
@@ -101,16 +109,22 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
   const log = [...sim.log]
   sim.faults.clear()
   const verdicts: Verdict[] = []
-  const outcomes = { completed: 0, partial: 0, failed: 0 }
+  const outcomes = { completed: 0, partial: 0, failed: 0, unfinished: 0 }
+  const endings = { solo: 0, grouped: 0, timedOut: 0 }
   for (const record of records.values()) {
     const truth = await readTruth(sim, record.id)
     verdicts.push(judgeRecord(record, truth))
+    const ending = watchEnding(record, truth)
+    if (ending === 'refused') endings[record.group === undefined ? 'solo' : 'grouped'] += 1
+    if (ending === 'timed-out') endings.timedOut += 1
     if (truth.job.status === 'failed') outcomes.failed += 1
+    else if (truth.job.status !== 'completed') outcomes.unfinished += 1
     else if (truth.job.status === 'completed' && truth.job.output.ads.some((ad) => ad.error !== null)) outcomes.partial += 1
     else outcomes.completed += 1
   }
   const verdict = sumVerdicts(verdicts)
   const cuts = cutFigures(records.values(), log, counter)
+  const deadlines = deadlineFigures(records.values(), log, counter)
   const processFaults = hooks.stop()
   const waits = polls.flatMap((poll) => (poll.decision.kind === 'wait' ? [poll.decision.reason] : []))
   return {
@@ -120,6 +134,8 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
     cut: cuts.cut,
     inFlightAtCut: cuts.inFlightAtCut,
     outcomes,
+    misdirectedRefused: { solo: endings.solo, grouped: endings.grouped },
+    timedOut: endings.timedOut,
     emissions: [...records.values()].reduce((n, record) => n + record.statuses.length, 0),
     requests: log.length,
     faults: tallyFaults(log),
@@ -132,6 +148,7 @@ export async function runChaos(setup: ChaosSetup): Promise<ChaosFigures> {
       uncaughtExceptions: processFaults.uncaughtExceptions,
       fetchesAfterCut: cuts.fetchesAfterCut,
       arrivalsAfterCut: cuts.arrivalsAfterCut,
+      ...deadlines,
     },
     processSamples: processFaults.samples,
   }

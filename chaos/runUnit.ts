@@ -1,8 +1,8 @@
 import { defer, Observable, type SchedulerLike } from 'rxjs'
-import type { JobEvent, PixiiClient } from '../src/index.js'
+import { isPixiiError, type JobEvent, type PixiiClient } from '../src/index.js'
 import type { Simulator } from '../src/testing/index.js'
 import type { CountingFetch } from './countingFetch.js'
-import { watchRecord, type WatchRecord } from './WatchRecord.js'
+import { watchRecord, type Cut, type WatchRecord } from './WatchRecord.js'
 import type { CutPlan, WatchUnit } from './WatchUnit.js'
 
 /** What a chaos run's watches share. */
@@ -17,17 +17,25 @@ export interface UnitContext {
   readonly onNextRequest: Map<string, () => void>
 }
 
+/** The wire for job `id` now, as both witnesses see it. */
+function markOf(ctx: UnitContext, id: string): Cut {
+  return { fetchCalls: ctx.counter.calls(id), fetchesUnanswered: ctx.counter.unanswered(id), logLength: ctx.sim.log.length }
+}
+
+/** Notes how the watch of `record` ended in error, and the wire at that moment if its deadline ended it. */
+function endInError(ctx: UnitContext, record: WatchRecord, error: unknown): void {
+  record.end = 'error'
+  record.error = error
+  if (isPixiiError(error) && error._tag === 'Timeout' && error.deadline === 'total') record.timedOut = markOf(ctx, record.id)
+}
+
 function watchSolo(ctx: UnitContext, record: WatchRecord, plan: CutPlan | undefined): Observable<never> {
   return new Observable<never>((done) => {
     let cutTimer: { unsubscribe(): void } | undefined
     let armed = false
     const cutIn = (ms: number): void => {
       cutTimer = ctx.scheduler.schedule(() => {
-        record.cut = {
-          fetchCalls: ctx.counter.calls(record.id),
-          fetchesUnanswered: ctx.counter.unanswered(record.id),
-          logLength: ctx.sim.log.length,
-        }
+        record.cut = markOf(ctx, record.id)
         record.end = 'cut'
         subscription.unsubscribe()
         done.complete()
@@ -40,6 +48,7 @@ function watchSolo(ctx: UnitContext, record: WatchRecord, plan: CutPlan | undefi
     const subscription = ctx.client.watchJob$(record.id).subscribe({
       next: (job) => {
         record.statuses.push(job.status)
+        record.ids.push(job.id)
         record.last = job
         if (plan === undefined || armed) return
         armed = true
@@ -47,8 +56,7 @@ function watchSolo(ctx: UnitContext, record: WatchRecord, plan: CutPlan | undefi
         else ctx.onNextRequest.set(record.id, () => cutIn(0))
       },
       error: (error: unknown) => {
-        record.end = 'error'
-        record.error = error
+        endInError(ctx, record, error)
         disarm()
         done.complete()
       },
@@ -65,15 +73,12 @@ function watchSolo(ctx: UnitContext, record: WatchRecord, plan: CutPlan | undefi
   })
 }
 
-function onEvent(records: ReadonlyMap<string, WatchRecord>, event: JobEvent): void {
-  const record = records.get(event.id)
+function onEvent(ctx: UnitContext, event: JobEvent): void {
+  const record = ctx.records.get(event.id)
   if (record === undefined) return
-  if (event.kind === 'error') {
-    record.end = 'error'
-    record.error = event.error
-    return
-  }
+  if (event.kind === 'error') return endInError(ctx, record, event.error)
   record.statuses.push(event.status)
+  record.ids.push(event.kind === 'job' ? event.job.id : event.summary.id)
   if (event.kind === 'job') record.last = event.job
 }
 
@@ -90,14 +95,14 @@ export function runUnit$(ctx: UnitContext, unit: WatchUnit): Observable<never> {
       return watchSolo(ctx, record, unit.cut)
     }
     const ids = unit.jobs.map((job) => ctx.sim.createJob({ ...job, key: ctx.sim.testKey }))
-    for (const id of ids) ctx.records.set(id, watchRecord(id))
+    for (const id of ids) ctx.records.set(id, watchRecord(id, unit.asin))
     return new Observable<never>((done) =>
       ctx.client.watchJobs$(ids.map((id) => ({ id, asin: unit.asin }))).subscribe({
-        next: (event) => onEvent(ctx.records, event),
+        next: (event) => onEvent(ctx, event),
         error: (error: unknown) => {
           for (const id of ids) {
             const record = ctx.records.get(id)
-            if (record !== undefined && record.end === undefined) Object.assign(record, { end: 'error', error })
+            if (record !== undefined && record.end === undefined) endInError(ctx, record, error)
           }
           done.complete()
         },
