@@ -1,6 +1,6 @@
 import { defer, of, VirtualAction, VirtualTimeScheduler } from 'rxjs'
 import type { Job, PollSchedule } from '../src/index.js'
-import { defaultRetryPolicy } from '../src/watch/RetryPolicy.js'
+import { defaultRetryPolicy } from '../src/schedules/RetryPolicy.js'
 import { pollJob$ } from '../src/watch/pollJob.js'
 import type { ModelJob } from './jobModel.js'
 

@@ -1,10 +1,10 @@
 import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
-import type { SubmissionLimits } from '../limiter/SubmissionLimits.js'
+import type { SubmissionLimits } from '../submit/limiter/SubmissionLimits.js'
 import type { PollEvent } from '../watch/PollEvent.js'
-import type { PollSchedule } from '../watch/PollSchedule.js'
-import type { RetryPolicy } from '../watch/RetryPolicy.js'
-import type { OutcomeLookup } from './OutcomeLookup.js'
+import type { PollSchedule } from '../schedules/PollSchedule.js'
+import type { RetryPolicy } from '../schedules/RetryPolicy.js'
+import type { OutcomeLookup } from '../submit/OutcomeLookup.js'
 
 /**
  * How to build a client. Only `apiKey` is required (except in a browser talking to its own

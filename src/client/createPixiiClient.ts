@@ -7,16 +7,16 @@ import { getJob$ } from '../api/getJob.js'
 import { listJobPage$ } from '../api/listJobPage.js'
 import { listJobs$ } from '../api/listJobs.js'
 import { toTaskEither } from '../api/toTaskEither.js'
-import { createSubmitter } from './createSubmitter.js'
+import { createSubmitter } from '../submit/createSubmitter.js'
 import { normalizeOptions } from './normalizeOptions.js'
 import type { PixiiClient } from './PixiiClient.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
-import { runManyWith } from './runMany.js'
-import type { RunEvent, Submission } from './Submission.js'
-import { submitManyWith } from './submitMany.js'
-import { watchAsinWith } from './watchAsinWith.js'
-import { watchJobsWith } from './watchJobsWith.js'
-import { watchWith } from './watchWith.js'
+import { runManyFor } from '../submit/runMany.js'
+import type { RunEvent, Submission } from '../submit/Submission.js'
+import { submitManyFor } from '../submit/submitMany.js'
+import { watchAsinFor } from '../watchMany/watchAsin.js'
+import { watchJobsFor } from '../watchMany/watchJobs.js'
+import { watchJobFor } from '../watch/watchJob.js'
 
 /**
  * Creates a {@link PixiiClient}. Options are checked at once: a bad one throws a
@@ -49,10 +49,10 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
   const submitListingBuilder$ = (request: ListingBuilderRequest) => accepted$({ kind: 'listingBuilder', request })
   const submitScale$ = (request: ScaleRequest) => accepted$({ kind: 'scale', request })
   const submitAPlus$ = (request: APlusRequest) => accepted$({ kind: 'aPlus', request })
-  const submitMany$ = submitManyWith(submitJob$)
-  const { watchJob$, loop$ } = watchWith(settings)
-  const watchJobs$ = watchJobsWith(settings, loop$, knownAsins)
-  const watchAsin$ = watchAsinWith(settings)
+  const submitMany$ = submitManyFor(submitJob$)
+  const { watchJob$, loop$ } = watchJobFor(settings)
+  const watchJobs$ = watchJobsFor(settings, loop$, knownAsins)
+  const watchAsin$ = watchAsinFor(settings)
   const submit = (submission: Submission): Observable<JobAccepted> => {
     switch (submission.kind) {
       case 'listingBuilder':
@@ -81,7 +81,7 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
     requestStats: () => settings.gate.state(),
     limiter: submitter.limiter,
     submitMany$,
-    runMany$: runManyWith(settings, submitMany$, watchJob$),
+    runMany$: runManyFor(settings, submitMany$, watchJob$),
     run$: (submission, watchOptions) =>
       submit(submission).pipe(
         concatMap((accepted) =>

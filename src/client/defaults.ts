@@ -1,5 +1,5 @@
-import { defaultSubmissionLimits } from '../limiter/checkSubmissionLimits.js'
-import { defaultOutcomeLookup } from './OutcomeLookup.js'
+import { defaultSubmissionLimits } from '../submit/limiter/checkSubmissionLimits.js'
+import { defaultOutcomeLookup } from '../submit/OutcomeLookup.js'
 
 /** The defaults of `PixiiClientOptions`, in one place. */
 export const defaults = {

@@ -33,6 +33,13 @@ import type { ValidationError } from './ValidationError.js'
  * ```
  */
 export type PixiiError =
+  | SingleFailure
+  | RetriesExhaustedError<SingleFailure | SubmissionOutcomeUnknownError<SingleFailure>>
+  | SubmissionOutcomeUnknownError<SingleFailure | RetriesExhaustedError<SingleFailure>>
+
+// The failures that wrap no other. The two that do (RetriesExhausted, SubmissionOutcomeUnknown)
+// take what they wrap as a type parameter, so no error file imports the union that names it.
+type SingleFailure =
   | UnauthorizedError
   | JobNotFoundError
   | ValidationError
@@ -45,11 +52,9 @@ export type PixiiError =
   | TimeoutError
   | JobFailedError
   | AbortedError
-  | RetriesExhaustedError
   | ImageExpiredError
   | BufferOverflowError
   | FileSystemError
-  | SubmissionOutcomeUnknownError
 
 /**
  * The `_tag` of each {@link PixiiError} variant.

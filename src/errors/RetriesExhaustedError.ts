@@ -1,10 +1,11 @@
-import type { PixiiError } from './PixiiError.js'
 import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 
 /**
  * Transient failures (network, 5xx, 429, request timeouts) went on past the retry budget.
  * `lastError` (also the standard `cause`) is the last of them; `attempts` counts the failures in
- * a row that were tolerated. Not retryable by the same policy: it already tried.
+ * a row that were tolerated. Not retryable by the same policy: it already tried. As a member of
+ * {@link PixiiError}, its `lastError` is any other Pixii error (the type parameter keeps this
+ * file from importing the union that names it).
  *
  * @example
  * ```ts
@@ -15,16 +16,16 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  * // Output: RetriesExhausted NetworkError true
  * ```
  */
-export class RetriesExhaustedError extends PixiiErrorBase {
+export class RetriesExhaustedError<E extends PixiiErrorBase = PixiiErrorBase> extends PixiiErrorBase {
   readonly _tag = 'RetriesExhausted' as const
   override readonly name = 'RetriesExhaustedError' as const
   readonly retryable = false as const
   /** The last transient failure. */
-  readonly lastError: Exclude<PixiiError, RetriesExhaustedError>
+  readonly lastError: E
   /** How many failures in a row were seen. */
   readonly attempts: number
 
-  constructor(init: PixiiErrorInit & { readonly lastError: Exclude<PixiiError, RetriesExhaustedError>; readonly attempts: number }) {
+  constructor(init: PixiiErrorInit & { readonly lastError: E; readonly attempts: number }) {
     super({ ...init, context: init.context ?? init.lastError.context, cause: init.lastError })
     this.lastError = init.lastError
     this.attempts = init.attempts

@@ -1,4 +1,3 @@
-import type { PixiiError } from './PixiiError.js'
 import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
 
 /**
@@ -22,14 +21,14 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  * // Output: SubmissionOutcomeUnknown false /v1/api/scale NetworkError
  * ```
  */
-export class SubmissionOutcomeUnknownError extends PixiiErrorBase {
+export class SubmissionOutcomeUnknownError<E extends PixiiErrorBase = PixiiErrorBase> extends PixiiErrorBase {
   readonly _tag = 'SubmissionOutcomeUnknown' as const
   override readonly name = 'SubmissionOutcomeUnknownError' as const
   readonly retryable = false as const
   /** Why the outcome is unknown: the submission's own failure (also the standard `cause`). */
-  readonly lastError: Exclude<PixiiError, SubmissionOutcomeUnknownError>
+  readonly lastError: E
   /** The last failure of the lookup itself, when the list endpoint could not be read. */
-  readonly lookupError: Exclude<PixiiError, SubmissionOutcomeUnknownError> | undefined
+  readonly lookupError: E | undefined
   /** The ASIN of the submission. */
   readonly asin: string
   /** The job type looked for, such as `Listing Builder`. */
@@ -43,8 +42,8 @@ export class SubmissionOutcomeUnknownError extends PixiiErrorBase {
 
   constructor(
     init: PixiiErrorInit & {
-      readonly lastError: Exclude<PixiiError, SubmissionOutcomeUnknownError>
-      readonly lookupError?: Exclude<PixiiError, SubmissionOutcomeUnknownError>
+      readonly lastError: E
+      readonly lookupError?: E
       readonly asin: string
       readonly jobType: string
       readonly sentAt: string

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../client/isLoopbackHost.js'
+import { isLoopbackHost } from '../http/isLoopbackHost.js'
 
 /**
  * A URL as it may be shown: origin and path, without the query that holds a signed URL's

@@ -1,5 +1,5 @@
 import { asyncScheduler, type SchedulerLike } from 'rxjs'
-import { isLoopbackHost } from '../client/isLoopbackHost.js'
+import { isLoopbackHost } from '../http/isLoopbackHost.js'
 import { invalidInput } from '../errors/invalidInput.js'
 import { checkCallable, checkPositive } from '../errors/optionChecks.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'

@@ -4,8 +4,8 @@ import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { PollDecision, PollOutcome } from './PollEvent.js'
-import type { LoopBody, LoopStep, PollLoopConfig } from './pollLoop.js'
-import { backoffDelayMs } from './RetryPolicy.js'
+import type { LoopBody, LoopStep, PollLoopConfig } from './LoopBody.js'
+import { backoffDelayMs } from '../schedules/RetryPolicy.js'
 
 type RetriedError = Exclude<PixiiError, RetriesExhaustedError>
 

@@ -1,8 +1,8 @@
 import type { KeyKind } from '../http/KeyKind.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import type { PollEvent } from './PollEvent.js'
-import type { PollSchedule } from './PollSchedule.js'
-import type { FullRetryPolicy } from './RetryPolicy.js'
+import type { PollSchedule } from '../schedules/PollSchedule.js'
+import type { FullRetryPolicy } from '../schedules/RetryPolicy.js'
 
 /**
  * What a client gives every watch it starts: its transport, and the defaults that a watch's own

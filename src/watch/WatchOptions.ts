@@ -1,6 +1,6 @@
 import type { PollEvent } from './PollEvent.js'
-import type { PollSchedule } from './PollSchedule.js'
-import type { RetryPolicy } from './RetryPolicy.js'
+import type { PollSchedule } from '../schedules/PollSchedule.js'
+import type { RetryPolicy } from '../schedules/RetryPolicy.js'
 
 /**
  * Per-watch settings; each falls back to the client's. Watches of the same job id in one client

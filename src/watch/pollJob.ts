@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { JobFailedError } from '../errors/JobFailedError.js'
-import { pollLoop$, type LoopBody, type LoopStep, type LoopTiming } from './pollLoop.js'
+import { pollLoop$ } from './pollLoop.js'
+import type { LoopBody, LoopStep, LoopTiming } from './LoopBody.js'
 import { statusRank } from './statusRank.js'
 
 /** Everything one job's polling loop needs; the client fills it from its settings and the watch options. */

@@ -1,4 +1,4 @@
-import { createKeyedLock } from '../../src/client/keyedLock.js'
+import { createKeyedLock } from '../../src/rx/keyedLock.js'
 import { testScheduler } from '../support/marbles.js'
 
 describe('createKeyedLock (one submission at a time per ASIN and job type)', () => {

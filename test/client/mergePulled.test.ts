@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { Observable, of, Subject, throwError, type Subscriber } from 'rxjs'
-import { mergePulled } from '../../src/client/mergePulled.js'
+import { mergePulled } from '../../src/rx/mergePulled.js'
 import { testScheduler } from '../support/marbles.js'
 
 describe('mergePulled (mergeMap that pulls its input)', () => {

@@ -5,7 +5,7 @@ import {
   type Job, type PollEvent,
 } from '../../src/index.js'
 import { pollJob$, type PollJobConfig } from '../../src/watch/pollJob.js'
-import { defaultRetryPolicy } from '../../src/watch/RetryPolicy.js'
+import { defaultRetryPolicy } from '../../src/schedules/RetryPolicy.js'
 import { testScheduler } from '../support/marbles.js'
 import { completedJob, failedJob, pendingJob } from '../support/samples.js'
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { defer, Observable, of, take } from 'rxjs'
-import { shareByKey } from '../../src/watch/shareByKey.js'
+import { shareByKey } from '../../src/rx/shareByKey.js'
 import { testScheduler } from '../support/marbles.js'
 
 describe('shareByKey (one polling loop per job id)', () => {

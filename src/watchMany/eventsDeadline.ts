@@ -1,7 +1,7 @@
 import { identity, Observable, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs'
 import { TimeoutError } from '../errors/TimeoutError.js'
 import type { JobEvent } from './JobEvent.js'
-import { describeMs, watchTimeoutError } from './watchTimeoutError.js'
+import { describeMs, watchTimeoutError } from '../watch/watchTimeoutError.js'
 
 const finished = (event: JobEvent): boolean =>
   event.kind === 'error' || (event.kind === 'job' && (event.status === 'completed' || event.status === 'failed'))

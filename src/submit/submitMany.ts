@@ -2,7 +2,7 @@ import { catchError, defer, map, of, throwError, type Observable } from 'rxjs'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import type { SubmittedJob } from './createSubmitter.js'
-import { mergePulled } from './mergePulled.js'
+import { mergePulled } from '../rx/mergePulled.js'
 import type { Submission } from './Submission.js'
 import type { SubmissionFeed } from './SubmissionFeed.js'
 import type { SubmitManyOptions } from './SubmitManyOptions.js'
@@ -21,7 +21,7 @@ export function checkConcurrency(options: SubmitManyOptions, caller: string): nu
  * retries, look-up of lost answers), at most `concurrency` at once, pulled from the input only as
  * they can go. A request's failure is a `failed` value, never the end of the stream.
  */
-export function submitManyWith(
+export function submitManyFor(
   submit$: (submission: Submission) => Observable<SubmittedJob>,
 ): (requests: SubmissionFeed<Submission>, options?: SubmitManyOptions) => Observable<SubmitManyResult> {
   return (requests, options = {}) =>

@@ -7,9 +7,9 @@ import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { JobEvent } from './JobEvent.js'
-import type { LoopBody, LoopStep } from './pollLoop.js'
-import { jobStep } from './pollJob.js'
-import { statusRank } from './statusRank.js'
+import type { LoopBody, LoopStep } from '../watch/LoopBody.js'
+import { jobStep } from '../watch/pollJob.js'
+import { statusRank } from '../watch/statusRank.js'
 
 /** An event of an ASIN loop: a job event, or a watched id the listing does not hold. */
 export type AsinLoopEvent = JobEvent | { readonly kind: 'missing'; readonly id: string }

@@ -3,14 +3,14 @@ import { checkMaxPages } from '../api/maxPages.js'
 import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
-import { eventsDeadline } from '../watch/eventsDeadline.js'
-import type { JobEvent } from '../watch/JobEvent.js'
-import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
-import type { LoopTiming } from '../watch/pollLoop.js'
+import { eventsDeadline } from './eventsDeadline.js'
+import type { JobEvent } from './JobEvent.js'
+import type { ManyWatchOptions } from './ManyWatchOptions.js'
+import type { LoopTiming } from '../watch/LoopBody.js'
 import { eachJob$ } from './eachJob.js'
-import { loopSettings } from './loopSettings.js'
+import { loopSettings } from '../watch/loopSettings.js'
 import type { WatchDefaults } from '../watch/WatchDefaults.js'
-import { asinLoop$ } from './watchAsinWith.js'
+import { asinLoop$ } from './watchAsin.js'
 
 /**
  * A job to watch: its id, and the ASIN it was submitted for when known (for list batching).
@@ -48,7 +48,7 @@ function groupByAsin(targets: readonly WatchTarget[], knownAsins: ReadonlyMap<st
  * back to its own loop. Per-job failures are `error` events unless `failFast`; bad options end
  * the stream at once with a `ValidationError`, before any request.
  */
-export function watchJobsWith(
+export function watchJobsFor(
   settings: WatchDefaults,
   jobLoop$: JobLoop,
   knownAsins: ReadonlyMap<string, string>,

@@ -8,7 +8,7 @@ import { Observable, type Subscription } from 'rxjs'
  * @example
  * ```ts
  * import { merge, timer, map, VirtualTimeScheduler } from 'rxjs'
- * import { createLimiter } from './limiter.js'
+ * import { createLimiter } from './createLimiter.js'
  * const scheduler = new VirtualTimeScheduler()
  * const limit = createLimiter(2)
  * const job = (name: string) => limit(timer(10, scheduler).pipe(map(() => `${name}@${scheduler.now()}`)))

@@ -1,6 +1,6 @@
 import { asyncScheduler, Observable, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs'
-import { invalidInput } from '../errors/invalidInput.js'
-import type { ValidationIssue } from '../errors/ValidationError.js'
+import { invalidInput } from '../../errors/invalidInput.js'
+import type { ValidationIssue } from '../../errors/ValidationError.js'
 import { checkSubmissionLimits } from './checkSubmissionLimits.js'
 import type { LimiterState } from './LimiterState.js'
 import { rateLimitHeaders } from './rateLimitHeaders.js'

@@ -1,5 +1,5 @@
 import type { TransportConfig } from '../http/TransportConfig.js'
-import type { FullRetryPolicy } from '../watch/RetryPolicy.js'
+import type { FullRetryPolicy } from '../schedules/RetryPolicy.js'
 import type { SubmissionSettings } from './checkSubmissionOptions.js'
 
 /**

@@ -1,7 +1,7 @@
 import { Observable, type Observer, type Subscriber, type Subscription } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
-import type { JobEvent } from '../watch/JobEvent.js'
+import type { JobEvent } from './JobEvent.js'
 
 /** What one job's loop tells the merged stream; a class, so that ten thousand of them share their methods. */
 class JobEventRelay implements Observer<Job> {

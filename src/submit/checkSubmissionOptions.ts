@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors/ValidationError.js'
-import { checkSubmissionLimits } from '../limiter/checkSubmissionLimits.js'
-import type { SubmissionLimits } from '../limiter/SubmissionLimits.js'
+import { checkSubmissionLimits } from './limiter/checkSubmissionLimits.js'
+import type { SubmissionLimits } from './limiter/SubmissionLimits.js'
 import { defaultOutcomeLookup, type OutcomeLookup } from './OutcomeLookup.js'
 
 /**

@@ -1,5 +1,5 @@
 import { isObservable, Observable, type Subscription } from 'rxjs'
-import type { SubmissionFeed } from './SubmissionFeed.js'
+import type { PullSource } from './PullSource.js'
 
 interface Pull<A> {
   readonly value: (value: A) => void
@@ -108,7 +108,7 @@ function observableReader<A>(source: Observable<A>): Reader<A> {
   }
 }
 
-function readerOf<A>(feed: SubmissionFeed<A>): Reader<A> {
+function readerOf<A>(feed: PullSource<A>): Reader<A> {
   if (isObservable(feed)) return observableReader(feed)
   if (Symbol.asyncIterator in feed) return asyncIterableReader(feed)
   return iterableReader(feed)
@@ -122,7 +122,7 @@ function readerOf<A>(feed: SubmissionFeed<A>): Reader<A> {
  * comes. Unsubscribing stops the projections and closes the input (`return()` on an iterator).
  */
 export function mergePulled<A, B>(
-  feed: SubmissionFeed<A>,
+  feed: PullSource<A>,
   concurrency: number,
   project: (value: A, index: number) => Observable<B>,
 ): Observable<B> {

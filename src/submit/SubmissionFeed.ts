@@ -1,4 +1,4 @@
-import type { Observable } from 'rxjs'
+import type { PullSource } from '../rx/PullSource.js'
 
 /**
  * Where `submitMany$` and `runMany$` take their requests from. An iterable or async iterable is
@@ -17,4 +17,4 @@ import type { Observable } from 'rxjs'
  * const endless: SubmissionFeed<Submission> = catalogue()
  * ```
  */
-export type SubmissionFeed<A> = Observable<A> | Iterable<A> | AsyncIterable<A>
+export type SubmissionFeed<A> = PullSource<A>

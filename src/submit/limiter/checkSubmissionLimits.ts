@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../errors/ValidationError.js'
+import type { ValidationIssue } from '../../errors/ValidationError.js'
 import type { SubmissionLimits } from './SubmissionLimits.js'
 
 /** Pixii's documented limits per organisation. */

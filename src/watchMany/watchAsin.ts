@@ -6,13 +6,13 @@ import { validateInput } from '../api/validateInput.js'
 import { Asin } from '../codecs/primitives.js'
 import { checkDeadline } from '../errors/optionChecks.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
-import { asinBody, type AsinLoopEvent } from '../watch/asinBody.js'
-import { eventsDeadline } from '../watch/eventsDeadline.js'
-import type { JobEvent } from '../watch/JobEvent.js'
-import type { ManyWatchOptions } from '../watch/ManyWatchOptions.js'
+import { asinBody, type AsinLoopEvent } from './asinBody.js'
+import { eventsDeadline } from './eventsDeadline.js'
+import type { JobEvent } from './JobEvent.js'
+import type { ManyWatchOptions } from './ManyWatchOptions.js'
 import { pollLoop$ } from '../watch/pollLoop.js'
-import { shareByKey } from '../watch/shareByKey.js'
-import { loopSettings } from './loopSettings.js'
+import { shareByKey } from '../rx/shareByKey.js'
+import { loopSettings } from '../watch/loopSettings.js'
 import type { WatchDefaults } from '../watch/WatchDefaults.js'
 
 /** The polling loop of one ASIN's listing, for every job or only some (`only`). */
@@ -52,7 +52,7 @@ export function asinLoop$(
  * `completeWhenIdle` each subscriber has its own overall deadline (`timeoutMs`, else the client's
  * `watchTimeoutMs`); an open-ended watch is a feed that runs until unsubscribed, with none.
  */
-export function watchAsinWith(settings: WatchDefaults): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
+export function watchAsinFor(settings: WatchDefaults): (asin: string, options?: ManyWatchOptions) => Observable<JobEvent> {
   const shared = shareByKey<string, AsinLoopEvent>()
   return (asin, options = {}) => {
     const key = `${asin}\u0000${options.pageSize ?? 100}\u0000${options.completeWhenIdle === true}\u0000${String(options.maxPages)}`

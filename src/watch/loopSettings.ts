@@ -1,11 +1,11 @@
 import type { ValidationError, ValidationIssue } from '../errors/ValidationError.js'
-import type { PollEvent } from '../watch/PollEvent.js'
-import type { LoopTiming } from '../watch/pollLoop.js'
-import type { WatchOptions } from '../watch/WatchOptions.js'
+import type { PollEvent } from './PollEvent.js'
+import type { LoopTiming } from './LoopBody.js'
+import type { WatchOptions } from './WatchOptions.js'
 import { invalidInput } from '../errors/invalidInput.js'
 import { checkCallable, checkDeadline } from '../errors/optionChecks.js'
-import { checkRetryPolicy } from '../watch/RetryPolicy.js'
-import type { WatchDefaults } from '../watch/WatchDefaults.js'
+import { checkRetryPolicy } from '../schedules/RetryPolicy.js'
+import type { WatchDefaults } from './WatchDefaults.js'
 
 
 function bothListeners(

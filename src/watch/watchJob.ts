@@ -2,13 +2,13 @@ import { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { getJob$ } from '../api/getJob.js'
 import { ValidationError } from '../errors/ValidationError.js'
-import { pollJob$ } from '../watch/pollJob.js'
-import type { LoopTiming } from '../watch/pollLoop.js'
-import { shareByKey } from '../watch/shareByKey.js'
-import { watchDeadline } from '../watch/watchDeadline.js'
-import type { WatchOptions } from '../watch/WatchOptions.js'
+import { pollJob$ } from './pollJob.js'
+import type { LoopTiming } from './LoopBody.js'
+import { shareByKey } from '../rx/shareByKey.js'
+import { watchDeadline } from './watchDeadline.js'
+import type { WatchOptions } from './WatchOptions.js'
 import { loopSettings } from './loopSettings.js'
-import type { WatchDefaults } from '../watch/WatchDefaults.js'
+import type { WatchDefaults } from './WatchDefaults.js'
 
 /** One client's job watching: `watchJob$`, and `loop$` for callers that checked their options once for many jobs. */
 export interface JobWatching {
@@ -22,7 +22,7 @@ export interface JobWatching {
  * deadline sits outside the share: each subscriber's counts from its own subscription and ends
  * only its own watch; the loop stops when its last subscriber leaves, timed out or not.
  */
-export function watchWith(settings: WatchDefaults): JobWatching {
+export function watchJobFor(settings: WatchDefaults): JobWatching {
   const shared = shareByKey<string, Job>()
   const loop$ = (id: string, timing: LoopTiming) => shared(id, () => pollJob$({ ...timing, jobId: id, poll: () => getJob$(settings, id) }))
   const watchJob$ = (id: string, options: WatchOptions = {}) =>

@@ -1,4 +1,4 @@
-import type { WatchOptions } from './WatchOptions.js'
+import type { WatchOptions } from '../watch/WatchOptions.js'
 
 /**
  * Options of `watchAsin$` and `watchJobs$`, on top of {@link WatchOptions}.

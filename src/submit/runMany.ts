@@ -3,7 +3,7 @@ import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import type { WatchOptions } from '../watch/WatchOptions.js'
-import { loopSettings } from './loopSettings.js'
+import { loopSettings } from '../watch/loopSettings.js'
 import type { WatchDefaults } from '../watch/WatchDefaults.js'
 import type { SubmitterSettings } from './SubmitterSettings.js'
 import type { RunManyEvent } from './RunManyEvent.js'
@@ -18,7 +18,7 @@ import type { SubmitManyResult } from './SubmitManyResult.js'
  * The `runMany$` of a client: `submitMany$`, then a watch of each accepted job, all at once. The
  * options are checked before anything is sent, so a bad watch option never costs a submission.
  */
-export function runManyWith(
+export function runManyFor(
   settings: WatchDefaults & SubmitterSettings,
   submitMany$: (requests: SubmissionFeed<Submission>, options?: SubmitManyOptions) => Observable<SubmitManyResult>,
   watchJob$: (id: string, options?: WatchOptions) => Observable<Job>,

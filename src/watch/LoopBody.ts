@@ -1,0 +1,51 @@
+import type { Observable, SchedulerLike } from 'rxjs'
+import type { Job } from '../codecs/Job.js'
+import type { KeyKind } from '../http/KeyKind.js'
+import type { FullRetryPolicy } from '../schedules/RetryPolicy.js'
+import type { PollSchedule } from '../schedules/PollSchedule.js'
+import type { PollEvent, PollOutcome } from './PollEvent.js'
+
+// The shapes a polling loop is made of, apart from the loop itself (pollLoop$, LoopRun), so
+// that the loop and the bodies it runs import these and not each other.
+
+/** What one answer means to a loop: what to emit, whether to stop, and what to report. */
+export interface LoopStep<E> {
+  /** Values to emit, in order. */
+  readonly emit: readonly E[]
+  /** What telemetry says came back. */
+  readonly outcome: PollOutcome
+  /** The latest job emitted, for the schedule's context. */
+  readonly job?: Job
+  /** The job as it was answered (emitted or not), for schedules that learn. */
+  readonly seen?: Job
+  /** Ends the loop after emitting: completes, or errors with `error`. */
+  readonly stop?: { readonly reason: 'completed' | 'failed' | 'idle'; readonly error?: unknown }
+}
+
+/** One subscription's view of a loop: how to poll, and what an answer means. */
+export interface LoopBody<T, E> {
+  /** One poll: a cold Observable of one answer. */
+  readonly poll: () => Observable<T>
+  /** Reads an answer. */
+  readonly onAnswer: (answer: T) => LoopStep<E>
+}
+
+/** When a loop polls and how it rides out failures: what every loop takes from its client and watch. */
+export interface LoopTiming {
+  readonly schedule: PollSchedule
+  readonly retry: FullRetryPolicy
+  readonly scheduler: SchedulerLike
+  readonly random: () => number
+  readonly keyKind: KeyKind
+  readonly onPoll?: (event: PollEvent) => void
+}
+
+/** Everything a polling loop needs. */
+export interface PollLoopConfig<T, E> extends LoopTiming {
+  /** What the loop watches (a job id, an ASIN), for telemetry and messages. */
+  readonly subject: string
+  /** How messages name the subject, such as `job job_1` or `ASIN B0CHX1W1XY`. */
+  readonly label: string
+  /** Called once per subscription, so that each run has its own state. */
+  readonly body: () => LoopBody<T, E>
+}
