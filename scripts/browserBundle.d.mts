@@ -1,7 +1,6 @@
 // Types of browserBundle.mjs, for the TypeScript that imports it (the example server, tests).
 import type { BuildOptions, Plugin } from 'esbuild'
 
-export declare const es6Modules: Plugin
 export declare const pageFetch: Plugin
 export declare function browserBuildOptions(entryPoint: string): BuildOptions
 

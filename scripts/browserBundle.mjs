@@ -1,12 +1,12 @@
 // esbuild settings for browsers, shared by the package's browser bundle (npm run build writes
 // dist/browser/pixii-rx.js) and by the browser example (examples/browser/server.ts).
-// - fp-ts and io-ts are imported through their CommonJS lib/*.js paths (plain Node ESM needs
-//   them); here they are mapped to their es6/*.js twins, which tree-shake.
+// - src imports fp-ts and io-ts from their package roots, whose `module` builds (es6/) tree-shake
+//   with no help from here.
 // - rxjs comes from its ES2015 build (7 kB smaller than the ES5 one that is its default).
-// - cross-fetch becomes the page's own fetch, looked up at each call, so that whatever the page
-//   installs on window.fetch (a service worker shim, instrumentation) sees every request.
-// - Anything CommonJS from those packages, or a node: module, fails the build instead of
-//   shipping quietly.
+// - src/http/platformFetch.ts (cross-fetch) becomes platformFetch.browser.ts (the page's own fetch,
+//   looked up at each call), as package.json's `browser` field does for dist/ in apps' bundlers.
+// - Anything CommonJS from those packages, cross-fetch, or a node: module fails the build instead
+//   of shipping quietly.
 import * as esbuild from 'esbuild'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, relative } from 'node:path'
@@ -15,25 +15,11 @@ import { gzipSync } from 'node:zlib'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-/** fp-ts/lib/X.js and io-ts/lib/X.js resolve to fp-ts/es6/X.js and io-ts/es6/X.js. */
-export const es6Modules = {
-  name: 'fp-ts-io-ts-es6',
-  setup(build) {
-    build.onResolve({ filter: /^(fp-ts|io-ts)\/lib\// }, (args) =>
-      build.resolve(args.path.replace('/lib/', '/es6/'), { kind: args.kind, resolveDir: args.resolveDir }),
-    )
-  },
-}
-
-/** `import fetch from 'cross-fetch'` gives the page's fetch, looked up when called. */
+/** src/http/platformFetch.ts gives way to its browser twin, as the `browser` field maps dist/. */
 export const pageFetch = {
-  name: 'cross-fetch-to-page-fetch',
+  name: 'platform-fetch-to-page-fetch',
   setup(build) {
-    build.onResolve({ filter: /^cross-fetch$/ }, () => ({ path: 'cross-fetch', namespace: 'page-fetch' }))
-    build.onLoad({ filter: /.*/, namespace: 'page-fetch' }, () => ({
-      contents: 'export default (input, init) => globalThis.fetch(input, init)\n',
-      loader: 'js',
-    }))
+    build.onResolve({ filter: /^\.\/platformFetch\.js$/ }, (args) => ({ path: `${args.resolveDir}/platformFetch.browser.ts` }))
   },
 }
 
@@ -54,14 +40,14 @@ export function browserBuildOptions(entryPoint) {
     sourcemap: true,
     metafile: true,
     legalComments: 'none',
-    plugins: [es6Modules, pageFetch],
+    plugins: [pageFetch],
     logLevel: 'silent',
   }
 }
 
 /**
  * Bundles `entryPoint` in memory; returns the code, its source map and sizes, and what went in.
- * Throws when a CommonJS build of fp-ts or io-ts, or cross-fetch itself, got into the bundle.
+ * Throws when a CommonJS build of fp-ts or io-ts, or cross-fetch, got into the bundle.
  */
 export async function bundleForBrowsers(entryPoint, outfile = 'bundle.js') {
   const result = await esbuild.build({ ...browserBuildOptions(entryPoint), outfile, write: false })

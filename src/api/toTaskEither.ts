@@ -1,6 +1,5 @@
-import type { Either } from 'fp-ts/lib/Either.js'
-import { left, right } from 'fp-ts/lib/Either.js'
-import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { either, taskEither } from 'fp-ts'
+import { left, right } from '../internal/either.js'
 import type { Observable, Subscription } from 'rxjs'
 import { AbortedError } from '../errors/AbortedError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
@@ -41,9 +40,9 @@ export interface CallOptions {
  * // Output: { _tag: 'Right', right: 42 }
  * ```
  */
-export function toTaskEither<A>(source: Observable<A>, options: CallOptions = {}): TaskEither<PixiiError, A> {
+export function toTaskEither<A>(source: Observable<A>, options: CallOptions = {}): taskEither.TaskEither<PixiiError, A> {
   return () =>
-    new Promise<Either<PixiiError, A>>((resolve) => {
+    new Promise<either.Either<PixiiError, A>>((resolve) => {
       const { signal } = options
       const aborted = (): AbortedError => new AbortedError({ message: 'The call was aborted by its AbortSignal' })
       if (signal?.aborted === true) return resolve(left(aborted()))
@@ -52,7 +51,7 @@ export function toTaskEither<A>(source: Observable<A>, options: CallOptions = {}
         subscription?.unsubscribe()
         resolve(left(aborted()))
       }
-      const finish = (result: Either<PixiiError, A>): void => {
+      const finish = (result: either.Either<PixiiError, A>): void => {
         signal?.removeEventListener('abort', onAbort)
         resolve(result)
       }

@@ -1,4 +1,4 @@
-import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import type { taskEither } from 'fp-ts'
 import type { Observable } from 'rxjs'
 import type { APlusRequest } from '../codecs/APlusRequest.js'
 import type { Job } from '../codecs/Job.js'
@@ -49,23 +49,23 @@ export interface PixiiClient {
   /** What the key says of the jobs: `test` jobs finish in under a second, `live` ones in minutes. */
   readonly keyKind: KeyKind
   /** `GET /v1/api/jobs/{id}`: one job, in full. */
-  getJob(id: string, options?: CallOptions): TaskEither<PixiiError, Job>
+  getJob(id: string, options?: CallOptions): taskEither.TaskEither<PixiiError, Job>
   /** {@link PixiiClient.getJob} as a cold Observable of one job. */
   getJob$(id: string): Observable<Job>
   /** `GET /v1/api/jobs?asin=…`: one page of summaries, newest first. */
-  listJobs(query: ListJobsQuery, options?: CallOptions): TaskEither<PixiiError, JobPage>
+  listJobs(query: ListJobsQuery, options?: CallOptions): taskEither.TaskEither<PixiiError, JobPage>
   /** Every job of an ASIN, page after page, fetched only as the subscriber consumes them. */
   listJobs$(asin: string, options?: ListJobsOptions): Observable<JobSummary>
   /** `POST /v1/api/listing_builder`, checked first: an invalid request sends nothing. */
-  submitListingBuilder(request: ListingBuilderRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
+  submitListingBuilder(request: ListingBuilderRequest, options?: CallOptions): taskEither.TaskEither<PixiiError, JobAccepted>
   /** {@link PixiiClient.submitListingBuilder} as a cold Observable. */
   submitListingBuilder$(request: ListingBuilderRequest): Observable<JobAccepted>
   /** `POST /v1/api/scale`, checked first: an invalid request sends nothing. */
-  submitScale(request: ScaleRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
+  submitScale(request: ScaleRequest, options?: CallOptions): taskEither.TaskEither<PixiiError, JobAccepted>
   /** {@link PixiiClient.submitScale} as a cold Observable. */
   submitScale$(request: ScaleRequest): Observable<JobAccepted>
   /** `POST /v1/api/a_plus`, checked first: an invalid request sends nothing. */
-  submitAPlus(request: APlusRequest, options?: CallOptions): TaskEither<PixiiError, JobAccepted>
+  submitAPlus(request: APlusRequest, options?: CallOptions): taskEither.TaskEither<PixiiError, JobAccepted>
   /** {@link PixiiClient.submitAPlus} as a cold Observable. */
   submitAPlus$(request: APlusRequest): Observable<JobAccepted>
   /**

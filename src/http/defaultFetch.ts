@@ -1,4 +1,4 @@
-import crossFetch from 'cross-fetch'
+import { platformFetch } from './platformFetch.js'
 import type * as Http from 'node:http'
 import type * as Https from 'node:https'
 import type { FetchLike } from './TransportConfig.js'
@@ -26,7 +26,8 @@ function nodeAgents(): PickAgent | null {
 }
 
 /**
- * The client's fetch when none is given: cross-fetch. In Node that is node-fetch 2, which would
+ * The client's fetch when none is given: cross-fetch, or in a browser bundle the page's own
+ * `fetch` (see platformFetch). In Node that is node-fetch 2, which would
  * let an answer whose connection broke mid-body wait for the request timeout; here it gets
  * agents that turn such a break into a `NetworkError` (`reset`) at once, with keep-alive as
  * Node's own agent has it.
@@ -53,5 +54,5 @@ function nodeAgents(): PickAgent | null {
  */
 export const defaultFetch: FetchLike = (input, init) => {
   const pick = nodeAgents()
-  return pick === null ? crossFetch(input, init) : crossFetch(input, { ...init, agent: pick } as RequestInit)
+  return pick === null ? platformFetch(input, init) : platformFetch(input, { ...init, agent: pick } as RequestInit)
 }

@@ -1,6 +1,6 @@
 import { lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isRight } from 'fp-ts/lib/Either.js'
+import { either } from 'fp-ts'
 import { isSucceededAd } from '../codecs/Ad.js'
 import type { CompletedJob } from '../codecs/Job.js'
 import type { DecodeError } from '../errors/DecodeError.js'
@@ -23,7 +23,7 @@ export interface PreparedJob {
 async function previousManifest(file: string): Promise<DownloadManifest | undefined> {
   try {
     const decoded = DownloadManifest.decode(JSON.parse(await readFile(file, 'utf8')))
-    return isRight(decoded) ? decoded.right : undefined
+    return either.isRight(decoded) ? decoded.right : undefined
   } catch {
     return undefined
   }

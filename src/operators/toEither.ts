@@ -1,4 +1,5 @@
-import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { either } from 'fp-ts'
+import { left, right } from '../internal/either.js'
 import { catchError, map, of, pipe, throwError, type OperatorFunction } from 'rxjs'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
@@ -32,9 +33,9 @@ import type { PixiiError } from '../errors/PixiiError.js'
  * @see {@link completedJob} to keep only the finished job before collecting results
  * @see {@link isPixiiError}
  */
-export function toEither<A>(): OperatorFunction<A, Either<PixiiError, A>> {
+export function toEither<A>(): OperatorFunction<A, either.Either<PixiiError, A>> {
   return pipe(
-    map((value: A): Either<PixiiError, A> => right(value)),
+    map((value: A): either.Either<PixiiError, A> => right(value)),
     catchError((error: unknown) => (isPixiiError(error) ? of(left(error)) : throwError(() => error))),
   )
 }
