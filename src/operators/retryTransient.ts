@@ -1,9 +1,12 @@
-import { asyncScheduler, identity, retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs'
+import { asyncScheduler, identity, pipe, retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs'
 import { invalidInput } from '../errors/invalidInput.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'
+import { exponential } from '../schedules/exponential.js'
+import { jittered } from '../schedules/jittered.js'
+import { upTo } from '../schedules/upTo.js'
 
 /**
  * Configuration of {@link retryTransient}. Every field has a default.
@@ -127,8 +130,7 @@ function isSafeToRetry(error: unknown): error is RetriedError {
 export function retryTransient<T>(config: RetryTransientConfig = {}): MonoTypeOperatorFunction<T> {
   const { maxRetries, initialDelayMs, maxDelayMs, jitter, random, scheduler } = normalize(config)
   if (maxRetries === 0) return identity
-  const backoffMs = (failures: number): number =>
-    Math.round(Math.min(maxDelayMs, initialDelayMs * 2 ** (failures - 1)) * (1 - jitter * random()))
+  const backoffMs = pipe(upTo(maxDelayMs), jittered(jitter, random))(exponential(initialDelayMs))
   return retry<T>({
     resetOnSuccess: true,
     delay: (error: unknown, failures: number) => {
@@ -138,7 +140,8 @@ export function retryTransient<T>(config: RetryTransientConfig = {}): MonoTypeOp
         return throwError(() => new RetriesExhaustedError({ message, lastError: error, attempts: failures }))
       }
       const retryAfterMs = 'retryAfterMs' in error ? error.retryAfterMs : undefined
-      return timer(retryAfterMs ?? backoffMs(failures), scheduler)
+      // The first retry waits initialDelayMs: step 0.
+      return timer(retryAfterMs ?? backoffMs(failures - 1), scheduler)
     },
   })
 }

@@ -1,4 +1,9 @@
+import { pipe } from 'rxjs'
 import type { ValidationIssue } from '../errors/ValidationError.js'
+import { exponential } from './exponential.js'
+import { jittered } from './jittered.js'
+import { upTo } from './upTo.js'
+
 /**
  * How a watch rides out transient failures (network errors, 5xx, 429, request timeouts,
  * unparseable bodies). Every field has a default.
@@ -48,8 +53,9 @@ export const defaultRetryPolicy: FullRetryPolicy = { maxConsecutiveFailures: 8, 
  * failure, capped, with jitter. `Retry-After` is not applied here: it replaces this wait.
  */
 export function backoffDelayMs(baseMs: number, failures: number, policy: FullRetryPolicy, random: () => number): number {
-  const grown = Math.min(policy.maxBackoffMs, Math.max(baseMs, 100) * 2 ** failures)
-  return Math.round(grown * (1 - policy.jitter * random()))
+  // Built per failure because the base is the schedule's interval, which moves; failures are rare.
+  const backoff = pipe(upTo(policy.maxBackoffMs), jittered(policy.jitter, random))(exponential(Math.max(baseMs, 100)))
+  return backoff(failures)
 }
 
 /**

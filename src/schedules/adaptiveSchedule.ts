@@ -2,6 +2,7 @@ import type { Job } from '../codecs/Job.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import { DurationSamples } from './DurationSamples.js'
 import type { PollContext, PollSchedule } from './PollSchedule.js'
+import { quickFirstDelayMs } from './quickFirstSchedule.js'
 
 /**
  * What an {@link AdaptiveSchedule} has learned, per key kind and `job_type` (keys such as
@@ -139,7 +140,7 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
 
   const liveDelay = ({ job, now, keyKind, attempt }: PollContext): number => {
     // No job to reason about (an ASIN's listing): quick first, then the vendor's 5 s.
-    if (job === undefined || job.status === 'completed' || job.status === 'failed') return Math.min(5_000, 250 * 2 ** (attempt - 1))
+    if (job === undefined || job.status === 'completed' || job.status === 'failed') return quickFirstDelayMs(attempt - 1)
     const { queue, processing } = samplesFor(`${keyKind}:${job.job_type}`)
     const startedAt = job.started_at === null ? undefined : Date.parse(job.started_at)
     if (startedAt === undefined) {

@@ -1,4 +1,8 @@
+import { pipe } from 'rxjs'
 import { invalidInput } from '../errors/invalidInput.js'
+import { exponential } from './exponential.js'
+import { jittered } from './jittered.js'
+import { upTo } from './upTo.js'
 import type { PollSchedule } from './PollSchedule.js'
 
 /**
@@ -53,11 +57,10 @@ export function exponentialSchedule(config: ExponentialScheduleConfig): PollSche
   if (issues.length > 0) {
     throw invalidInput('exponentialSchedule', issues)
   }
+  const delayMs = pipe(upTo(maxMs), jittered(jitter, random))(exponential(initialMs, factor))
   return {
     name: `exponential ${initialMs} ms ×${factor} up to ${maxMs} ms`,
-    nextDelayMs: ({ attempt }) => {
-      const delay = Math.min(maxMs, initialMs * factor ** Math.max(0, attempt - 1))
-      return Math.round(delay * (1 - jitter * random()))
-    },
+    // The first answer (attempt 1) waits initialMs: step 0.
+    nextDelayMs: ({ attempt }) => delayMs(Math.max(0, attempt - 1)),
   }
 }

@@ -1,5 +1,10 @@
-import { exponentialSchedule } from './exponentialSchedule.js'
+import type { Backoff } from './Backoff.js'
+import { exponential } from './exponential.js'
 import type { PollSchedule } from './PollSchedule.js'
+import { upTo } from './upTo.js'
+
+/** 250 ms doubling to 5 s, with no jitter: also what `adaptiveSchedule` does when it has no job to read. */
+export const quickFirstDelayMs: Backoff = upTo(5_000)(exponential(250))
 
 /**
  * Quick first (250 ms, 500 ms, 1 s, 2 s, 4 s: a test-key job, done in under a second, is seen
@@ -15,6 +20,6 @@ import type { PollSchedule } from './PollSchedule.js'
  * ```
  */
 export const quickFirstSchedule: PollSchedule = {
-  ...exponentialSchedule({ initialMs: 250, factor: 2, maxMs: 5_000 }),
   name: 'quick first (250 ms doubling to 5 s)',
+  nextDelayMs: ({ attempt }) => quickFirstDelayMs(Math.max(0, attempt - 1)),
 }

@@ -4,6 +4,8 @@ import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { SubmissionOutcomeUnknownError } from '../errors/SubmissionOutcomeUnknownError.js'
+import { exponential } from '../schedules/exponential.js'
+import { upTo } from '../schedules/upTo.js'
 import type { SubmitterSettings } from './SubmitterSettings.js'
 
 type Underlying = Exclude<PixiiError, SubmissionOutcomeUnknownError>
@@ -20,7 +22,8 @@ export interface LostSubmission {
   readonly isKnown: (jobId: string) => boolean
 }
 
-const MAX_GAP_MS = 15_000
+// 1 s, 2 s, 4 s, ... at most 15 s apart; no jitter: one client's look-ups do not come in herds.
+const lookupGapMs = upTo(15_000)(exponential(1_000))
 const iso = (ms: number): string => new Date(ms).toISOString()
 
 /**
@@ -70,7 +73,7 @@ export function findSubmittedJob$(settings: SubmitterSettings, lost: LostSubmiss
             if (failure !== undefined && !failure.retryable) return throwError(() => unknown([], failure))
             const now = scheduler.now()
             if (now >= deadline) return throwError(() => unknown([], failure))
-            const gap = Math.min(MAX_GAP_MS, 1_000 * 2 ** attempt, deadline - now)
+            const gap = Math.min(lookupGapMs(attempt), deadline - now)
             return timer(gap, scheduler).pipe(concatMap(() => look(attempt + 1)))
           }),
         )
