@@ -1,4 +1,5 @@
-import { asyncScheduler, Observable, type SchedulerLike } from 'rxjs'
+import { asyncScheduler, type Observable, type SchedulerLike } from 'rxjs'
+import { createLimiter } from '../rx/createLimiter.js'
 
 /**
  * How busy a {@link RequestGate} is.
@@ -66,48 +67,6 @@ export interface RequestGate {
  * ```
  */
 export function createRequestGate(limit: number, scheduler: SchedulerLike = asyncScheduler): RequestGate {
-  let active = 0
-  let peak = 0
-  // A Set keeps arrival order and removes an abandoned waiter in constant time.
-  const waiting = new Set<() => void>()
-  let draining = false
-  const drain = (): void => {
-    draining = false
-    for (const start of waiting) {
-      if (active >= limit) return
-      waiting.delete(start)
-      start()
-    }
-  }
-  const release = (): void => {
-    active -= 1
-    if (waiting.size > 0 && !draining) {
-      draining = true
-      scheduler.schedule(drain)
-    }
-  }
-  return {
-    limit,
-    state: () => ({ active, queued: waiting.size, peak }),
-    run: <A>(source: Observable<A>) =>
-      new Observable<A>((subscriber) => {
-        let released = false
-        const start = (): void => {
-          active += 1
-          peak = Math.max(peak, active)
-          subscriber.add(() => {
-            if (released) return
-            released = true
-            release()
-          })
-          subscriber.add(source.subscribe(subscriber))
-        }
-        // Newcomers queue behind waiters, so that a slot freed a moment ago goes to the oldest.
-        if (active < limit && waiting.size === 0) start()
-        else {
-          waiting.add(start)
-          subscriber.add(() => waiting.delete(start))
-        }
-      }),
-  }
+  const run = createLimiter(limit, scheduler)
+  return { limit, run, state: run.state }
 }

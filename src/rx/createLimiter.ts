@@ -1,9 +1,32 @@
-import { Observable, type Subscription } from 'rxjs'
+import { Observable, type SchedulerLike, type Subscriber } from 'rxjs'
+import { WaitQueue } from './WaitQueue.js'
+
+/** How busy a {@link Limiter} is. */
+export interface Occupancy {
+  /** Work running now. */
+  readonly active: number
+  /** Work waiting for its turn. */
+  readonly queued: number
+  /** The most work that ran at once since the limiter was made. */
+  readonly peak: number
+}
 
 /**
- * A concurrency limit shared by many Observables: wrapping one in the limiter delays its
- * subscription until fewer than `max` wrapped Observables are active. Unsubscribing a waiting one
- * removes it from the queue; one that ends (or is unsubscribed) lets the next in.
+ * A concurrency limit shared by many Observables: wrapping one delays its subscription until
+ * fewer than `max` wrapped ones are running. Unsubscribing a waiting one removes it from the
+ * line; one that ends (or is unsubscribed) lets the next in.
+ */
+export interface Limiter {
+  <T>(work$: Observable<T>): Observable<T>
+  /** Running, waiting and peak counts. */
+  readonly state: () => Occupancy
+}
+
+/**
+ * Makes a {@link Limiter} of `max` at once, its line a {@link WaitQueue}. A freed turn goes to the
+ * next waiter at once, or, given `handoff`, on that scheduler: after the code that freed it has
+ * finished, so that waiters unsubscribed in the same breath (many watches ended together) leave
+ * the line before any of them is started.
  *
  * @example
  * ```ts
@@ -19,39 +42,37 @@ import { Observable, type Subscription } from 'rxjs'
  * // Output: c@20
  * ```
  */
-export function createLimiter(max: number): <T>(work$: Observable<T>) => Observable<T> {
+export function createLimiter(max: number, handoff?: SchedulerLike): Limiter {
   let active = 0
-  const waiting: Array<() => void> = []
+  let peak = 0
+  let handing = false
+  const line = new WaitQueue()
+  const free = (): boolean => active < max
+  const admit = (): void => {
+    handing = false
+    line.admit(free)
+  }
+  // One function for every run, added to each subscriber: it runs once, when that run ends.
   const release = (): void => {
     active -= 1
-    waiting.shift()?.()
+    if (line.size === 0) return
+    if (handoff === undefined) admit()
+    else if (!handing) {
+      handing = true
+      handoff.schedule(admit)
+    }
   }
-  return <T>(work$: Observable<T>) =>
+  const start = <T>(subscriber: Subscriber<T>, work$: Observable<T>): void => {
+    active += 1
+    if (active > peak) peak = active
+    subscriber.add(release)
+    subscriber.add(work$.subscribe(subscriber))
+  }
+  const limit = <T>(work$: Observable<T>): Observable<T> =>
     new Observable<T>((subscriber) => {
-      let inner: Subscription | undefined
-      let released = false
-      const start = (): void => {
-        active += 1
-        inner = work$.subscribe({
-          next: (value) => subscriber.next(value),
-          error: (error: unknown) => finish(() => subscriber.error(error)),
-          complete: () => finish(() => subscriber.complete()),
-        })
-      }
-      const finish = (then: () => void): void => {
-        if (!released) {
-          released = true
-          release()
-        }
-        then()
-      }
-      if (active < max) start()
-      else waiting.push(start)
-      return () => {
-        const queued = waiting.indexOf(start)
-        if (queued >= 0) waiting.splice(queued, 1)
-        inner?.unsubscribe()
-        if (inner !== undefined) finish(() => undefined)
-      }
+      // Newcomers queue behind waiters, so that a turn freed a moment ago goes to the oldest.
+      if (active < max && line.size === 0) start(subscriber, work$)
+      else line.join(subscriber, () => start(subscriber, work$))
     })
+  return Object.assign(limit, { state: (): Occupancy => ({ active, queued: line.size, peak }) })
 }

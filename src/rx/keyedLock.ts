@@ -1,4 +1,5 @@
-import { Observable } from 'rxjs'
+import { defer, finalize, type Observable } from 'rxjs'
+import { createLimiter, type Limiter } from './createLimiter.js'
 
 /**
  * One at a time per key: `lock(key, work)` subscribes to `work()` once every earlier work of the
@@ -6,34 +7,23 @@ import { Observable } from 'rxjs'
  */
 export type KeyedLock = <T>(key: string, work: () => Observable<T>) => Observable<T>
 
-/** Creates an empty {@link KeyedLock}. */
+/** Creates an empty {@link KeyedLock}: a limiter of one per key, kept only while the key is busy. */
 export function createKeyedLock(): KeyedLock {
-  // A key is present while one work of it runs; its array holds the ones waiting.
-  const lines = new Map<string, Array<() => void>>()
+  const lines = new Map<string, Limiter>()
   return <T>(key: string, work: () => Observable<T>) =>
-    new Observable<T>((subscriber) => {
-      let running = false
-      const start = (): void => {
-        running = true
-        subscriber.add(work().subscribe(subscriber))
-      }
-      const line = lines.get(key)
+    defer(() => {
+      let line = lines.get(key)
       if (line === undefined) {
-        lines.set(key, [])
-        start()
-      } else {
-        line.push(start)
+        line = createLimiter(1)
+        lines.set(key, line)
       }
-      return () => {
-        const waiting = lines.get(key) ?? []
-        if (!running) {
-          const index = waiting.indexOf(start)
-          if (index >= 0) waiting.splice(index, 1)
-          return
-        }
-        const next = waiting.shift()
-        if (next === undefined) lines.delete(key)
-        else next()
-      }
+      const own = line
+      // Runs after the limiter has handed the turn on, so a key with a next waiter stays.
+      return own(defer(work)).pipe(
+        finalize(() => {
+          const { active, queued } = own.state()
+          if (active === 0 && queued === 0 && lines.get(key) === own) lines.delete(key)
+        }),
+      )
     })
 }

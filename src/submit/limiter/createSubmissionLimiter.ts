@@ -5,6 +5,7 @@ import { checkSubmissionLimits } from './checkSubmissionLimits.js'
 import type { LimiterState } from './LimiterState.js'
 import { rateLimitHeaders } from './rateLimitHeaders.js'
 import { slidingBucket } from './slidingBucket.js'
+import { WaitQueue } from '../../rx/WaitQueue.js'
 import type { LimiterToken, SubmissionLimiter } from './SubmissionLimiter.js'
 import type { SubmissionLimits } from './SubmissionLimits.js'
 
@@ -56,7 +57,8 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
   const minute = slidingBucket(perMinute, MINUTE_MS)
   const day = slidingBucket(perDay, DAY_MS)
   const buckets = [minute, day] as const
-  const queue: Array<() => void> = []
+  // Leaving the line may bring the next submission (or a state observers see) sooner: re-plan.
+  const queue = new WaitQueue(() => pump())
   const observers = new Set<Subscriber<LimiterState>>()
   let pausedUntil: number | undefined
   let inFlight = 0
@@ -77,7 +79,7 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
       day: day.state(now),
       pausedUntil: paused(now),
       nextSubmissionAt: readyAt(now),
-      queued: queue.length,
+      queued: queue.size,
       inFlight,
     }
   }
@@ -98,7 +100,7 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
 
   // One timer at most: for the head of the queue, or for the next change an observer would see.
   const plan = (now: number): void => {
-    const forQueue = queue.length > 0 ? readyAt(now) : undefined
+    const forQueue = queue.size > 0 ? readyAt(now) : undefined
     const forObservers = observers.size > 0 ? sooner(paused(now), minute.nextRefillAt(now), day.nextRefillAt(now)) : undefined
     const at = sooner(forQueue, forObservers)
     if (timer?.at === at) return
@@ -122,12 +124,7 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
       do {
         again = false
         const now = scheduler.now()
-        while (queue.length > 0 && readyAt(now) === now) {
-          const start = queue.shift() as () => void
-          for (const bucket of buckets) bucket.hold()
-          inFlight += 1
-          start()
-        }
+        queue.admit(() => readyAt(now) === now)
       } while (again)
       plan(scheduler.now())
     } finally {
@@ -165,22 +162,16 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
           }),
       }
       const start = (): void => {
+        for (const bucket of buckets) bucket.hold()
+        inFlight += 1
         phase = 'held'
         subscriber.add(work(token).subscribe(subscriber))
       }
-      if (options.front === true) queue.unshift(start)
-      else queue.push(start)
+      queue.join(subscriber, start, options.front === true)
       pump()
       return () => {
-        if (phase === 'held') {
-          // Ended without a verdict (unsubscribed in flight): the server may have counted it.
-          token.spent()
-          return
-        }
-        const index = queue.indexOf(start)
-        if (index < 0) return
-        queue.splice(index, 1)
-        pump()
+        // Ended without a verdict (unsubscribed in flight): the server may have counted it.
+        if (phase === 'held') token.spent()
       }
     })
 
