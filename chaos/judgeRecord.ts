@@ -34,7 +34,7 @@ function refusedAnswerAboutAnotherJob(record: WatchRecord): boolean {
   return (
     record.end === 'error' &&
     isPixiiError(error) &&
-    error._tag === 'DecodeError' &&
+    error._tag === 'Decode' &&
     error.issues.some((issue) => issue.path === 'id' && issue.expected === JSON.stringify(record.id))
   )
 }

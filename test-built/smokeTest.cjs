@@ -5,8 +5,8 @@
 const assert = require('node:assert/strict')
 
 const errorClasses = [
-  'AbortedError', 'DecodeError', 'InsufficientCreditsError', 'JobFailedError', 'JobNotFoundError', 'NetworkError',
-  'NoActiveBrandError', 'RateLimitedError', 'ServerError', 'TimeoutError', 'UnauthorizedError', 'ValidationError',
+  'AbortedError', 'Decode', 'InsufficientCreditsError', 'JobFailedError', 'JobNotFoundError', 'Network',
+  'NoActiveBrandError', 'RateLimitedError', 'Server', 'TimeoutError', 'UnauthorizedError', 'Validation',
 ]
 
 function checkErrors(pixii) {

@@ -31,5 +31,5 @@ try {
   createPixiiClient({ apiKey: 'pk_live_example' })
   if (keyCheck) keyCheck.textContent = 'accepted'
 } catch (error) {
-  if (keyCheck) keyCheck.textContent = isPixiiError(error, 'ValidationError') ? `refused: ${error._tag} on ${error.field ?? '?'}` : String(error)
+  if (keyCheck) keyCheck.textContent = isPixiiError(error, 'Validation') ? `refused: ${error._tag} on ${error.field ?? '?'}` : String(error)
 }

@@ -2,8 +2,8 @@ import * as t from 'io-ts'
 import { Asin } from '../codecs/primitives.js'
 import { requestCodec } from '../codecs/requestCodec.js'
 
-const PositiveInteger = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1, 'integer ≥ 1')
-const PageLimit = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'integer from 1 to 100')
+const PositiveInteger = /* @__PURE__ */ t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1, 'integer ≥ 1')
+const PageLimit = /* @__PURE__ */ t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'integer from 1 to 100')
 
 /**
  * The parameters of `GET /v1/api/jobs`: an `asin` (required), a `page` from 1 and a `limit`
@@ -16,6 +16,6 @@ const PageLimit = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 &&
  * // Output: true false
  * ```
  */
-export const ListJobsQuery = requestCodec('ListJobsQuery', { asin: Asin }, { page: PositiveInteger, limit: PageLimit })
+export const ListJobsQuery = /* @__PURE__ */ requestCodec('ListJobsQuery', { asin: Asin }, { page: PositiveInteger, limit: PageLimit })
 /** See the {@link ListJobsQuery} codec. */
 export type ListJobsQuery = t.TypeOf<typeof ListJobsQuery>

@@ -38,13 +38,13 @@ export function exitCodeFor(error: PixiiError): ExitCode {
       return ExitCode.authentication
     case 'RetriesExhausted':
       return error.lastError._tag === 'Unauthorized' ? ExitCode.authentication : ExitCode.network
-    case 'NetworkError':
-    case 'ServerError':
+    case 'Network':
+    case 'Server':
     case 'RateLimited':
       return ExitCode.network
     case 'Timeout':
       return error.deadline === 'request' ? ExitCode.network : ExitCode.timedOut
-    case 'ValidationError':
+    case 'Validation':
       return error.source === 'client' ? ExitCode.usage : ExitCode.jobFailed
     default:
       return ExitCode.jobFailed

@@ -66,7 +66,7 @@ Exit codes: 0 all completed, 1 some job failed, 2 usage error, 3 authentication,
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
     if (isPixiiError(error)) {
-      io.stderr.write(`pixii-rx: ${error._tag === 'ValidationError' && error.source === 'client' ? error.message : describePixiiError(error)}\n`)
+      io.stderr.write(`pixii-rx: ${error._tag === 'Validation' && error.source === 'client' ? error.message : describePixiiError(error)}\n`)
       return exitCodeFor(error)
     }
     io.stderr.write(`pixii-rx: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -32,7 +32,7 @@ import { watchJobFor } from '../watch/watchJob.js'
  * try {
  *   createPixiiClient({ apiKey: 'pk_test_abc', baseUrl: 'http://api.example.com' })
  * } catch (error) {
- *   if (isPixiiError(error, 'ValidationError')) console.log(error.field)
+ *   if (isPixiiError(error, 'Validation')) console.log(error.field)
  * }
  * // Output: baseUrl
  * ```

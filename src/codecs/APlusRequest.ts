@@ -14,7 +14,7 @@ import { requestCodec } from './requestCodec.js'
  * // Output: true
  * ```
  */
-export const APlusType = t.keyof({ 'A+ Basic': null, 'A+ Premium': null, 'A+ Premium Mobile': null }, 'APlusType')
+export const APlusType = /* @__PURE__ */ t.keyof({ 'A+ Basic': null, 'A+ Premium': null, 'A+ Premium Mobile': null }, 'APlusType')
 /** See the {@link APlusType} codec. */
 export type APlusType = t.TypeOf<typeof APlusType>
 
@@ -29,7 +29,7 @@ export type APlusType = t.TypeOf<typeof APlusType>
  * // Output: true
  * ```
  */
-export const APlusRequest = requestCodec(
+export const APlusRequest = /* @__PURE__ */ requestCodec(
   'APlusRequest',
   { asin: Asin, country_code: CountryCode, types: arrayOf(APlusType, { min: 1, max: 3, distinct: true }) },
   { main_image_url: HttpUrl, other_image_urls: arrayOf(HttpUrl, { min: 1 }), user_prompt: NonBlankString },

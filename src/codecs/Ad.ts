@@ -10,7 +10,7 @@ import * as t from 'io-ts'
  * // Output: true
  * ```
  */
-export const AdError = t.type({ code: t.string, message: t.string }, 'AdError')
+export const AdError = /* @__PURE__ */ t.type({ code: t.string, message: t.string }, 'AdError')
 /** See the {@link AdError} codec. */
 export type AdError = t.TypeOf<typeof AdError>
 
@@ -36,7 +36,7 @@ export type UndocumentedFields = Readonly<Record<string, unknown>>
  * // Output: true
  * ```
  */
-export const SucceededAd = t.type({ preview_url: t.string, error: t.null }, 'SucceededAd')
+export const SucceededAd = /* @__PURE__ */ t.type({ preview_url: t.string, error: t.null }, 'SucceededAd')
 /** See the {@link SucceededAd} codec. */
 export type SucceededAd = t.TypeOf<typeof SucceededAd> & UndocumentedFields
 
@@ -51,7 +51,7 @@ export type SucceededAd = t.TypeOf<typeof SucceededAd> & UndocumentedFields
  * // Output: true
  * ```
  */
-export const FailedAd = t.type({ preview_url: t.null, error: AdError }, 'FailedAd')
+export const FailedAd = /* @__PURE__ */ t.type({ preview_url: t.null, error: AdError }, 'FailedAd')
 /** See the {@link FailedAd} codec. */
 export type FailedAd = t.TypeOf<typeof FailedAd> & UndocumentedFields
 
@@ -71,7 +71,7 @@ export type FailedAd = t.TypeOf<typeof FailedAd> & UndocumentedFields
  * // Output: TIMEOUT
  * ```
  */
-export const Ad = new t.Type<Ad, Ad, unknown>(
+export const Ad = /* @__PURE__ */ new t.Type<Ad, Ad, unknown>(
   'Ad',
   (input): input is Ad => SucceededAd.is(input) || FailedAd.is(input),
   // A null preview_url is what marks a failed ad: decoding against that branch alone names the

@@ -11,7 +11,7 @@ import * as t from 'io-ts'
  * // Output: true
  * ```
  */
-export const ApiErrorBody = t.intersection(
+export const ApiErrorBody = /* @__PURE__ */ t.intersection(
   [t.type({ code: t.string, message: t.string }), t.partial({ detail: t.unknown, retry_after: t.number })],
   'ApiErrorBody',
 )

@@ -14,7 +14,7 @@ const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(
  * // Output: true false
  * ```
  */
-export const IsoDateTime = refinedString(
+export const IsoDateTime = /* @__PURE__ */ refinedString(
   'ISO 8601 date-time',
   (value) => isoDateTimePattern.test(value) && !Number.isNaN(Date.parse(value)),
 )

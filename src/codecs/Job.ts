@@ -14,7 +14,7 @@ import { JobStatus } from './JobStatus.js'
  * // Output: 10
  * ```
  */
-export const JobRecord = t.type(
+export const JobRecord = /* @__PURE__ */ t.type(
   {
     id: t.string,
     job_type: t.string,
@@ -109,7 +109,7 @@ function hasOutputWhenCompleted(job: JobRecord): job is Job {
  * // Output: 0
  * ```
  */
-export const Job = new t.Type<Job, JobRecord, unknown>(
+export const Job = /* @__PURE__ */ new t.Type<Job, JobRecord, unknown>(
   'Job',
   (input): input is Job => JobRecord.is(input) && hasOutputWhenCompleted(input),
   (input, context) => {

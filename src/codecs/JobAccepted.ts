@@ -13,7 +13,7 @@ import { JobStatus } from './JobStatus.js'
  * // Output: true
  * ```
  */
-export const JobAccepted = t.type(
+export const JobAccepted = /* @__PURE__ */ t.type(
   { job_id: t.string, job_type: t.string, status: JobStatus, created_at: IsoDateTime },
   'JobAccepted',
 )

@@ -12,6 +12,6 @@ import { Ad } from './Ad.js'
  * // Output: true
  * ```
  */
-export const JobOutput = t.type({ ads: t.array(Ad) }, 'JobOutput')
+export const JobOutput = /* @__PURE__ */ t.type({ ads: t.array(Ad) }, 'JobOutput')
 /** See the {@link JobOutput} codec. */
 export type JobOutput = t.TypeOf<typeof JobOutput>

@@ -12,6 +12,6 @@ import { JobSummary } from './JobSummary.js'
  * // Output: true
  * ```
  */
-export const JobPage = t.type({ data: t.array(JobSummary), total: t.number, page: t.number, limit: t.number }, 'JobPage')
+export const JobPage = /* @__PURE__ */ t.type({ data: t.array(JobSummary), total: t.number, page: t.number, limit: t.number }, 'JobPage')
 /** See the {@link JobPage} codec. */
 export type JobPage = t.TypeOf<typeof JobPage>

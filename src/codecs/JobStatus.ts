@@ -11,7 +11,7 @@ import * as t from 'io-ts'
  * // Output: true false
  * ```
  */
-export const JobStatus = t.keyof({ pending: null, processing: null, completed: null, failed: null })
+export const JobStatus = /* @__PURE__ */ t.keyof({ pending: null, processing: null, completed: null, failed: null })
 
 /** See the {@link JobStatus} codec. */
 export type JobStatus = t.TypeOf<typeof JobStatus>

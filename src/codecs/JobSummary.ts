@@ -12,7 +12,7 @@ import { JobStatus } from './JobStatus.js'
  * // Output: true
  * ```
  */
-export const JobSummary = t.type(
+export const JobSummary = /* @__PURE__ */ t.type(
   { id: t.string, job_type: t.string, status: JobStatus, created_at: IsoDateTime },
   'JobSummary',
 )

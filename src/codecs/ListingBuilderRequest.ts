@@ -13,7 +13,7 @@ import { requestCodec } from './requestCodec.js'
  * // Output: true
  * ```
  */
-export const ListingType = t.keyof(
+export const ListingType = /* @__PURE__ */ t.keyof(
   { amazon_listing: null, amazon_main_images: null, amazon_mobile_listing: null, shopify_listing: null, tiktok_listing: null },
   'ListingType',
 )
@@ -31,7 +31,7 @@ export type ListingType = t.TypeOf<typeof ListingType>
  * // Output: true
  * ```
  */
-export const ListingBuilderRequest = requestCodec(
+export const ListingBuilderRequest = /* @__PURE__ */ requestCodec(
   'ListingBuilderRequest',
   { asin: Asin, country_code: CountryCode, listing_type: ListingType },
   { main_image_url: HttpUrl, other_image_urls: arrayOf(HttpUrl, { min: 1 }) },

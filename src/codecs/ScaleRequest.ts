@@ -13,7 +13,7 @@ import { requestCodec } from './requestCodec.js'
  * // Output: true
  * ```
  */
-export const ScaleMode = t.keyof({ catalog: null, inspire: null, variation: null, language: null }, 'ScaleMode')
+export const ScaleMode = /* @__PURE__ */ t.keyof({ catalog: null, inspire: null, variation: null, language: null }, 'ScaleMode')
 /** See the {@link ScaleMode} codec. */
 export type ScaleMode = t.TypeOf<typeof ScaleMode>
 
@@ -27,7 +27,7 @@ export type ScaleMode = t.TypeOf<typeof ScaleMode>
  * // Output: true
  * ```
  */
-export const Platform = t.keyof({ Amazon: null, 'Amazon Mobile': null, Shopify: null, TikTok: null }, 'Platform')
+export const Platform = /* @__PURE__ */ t.keyof({ Amazon: null, 'Amazon Mobile': null, Shopify: null, TikTok: null }, 'Platform')
 /** See the {@link Platform} codec. */
 export type Platform = t.TypeOf<typeof Platform>
 
@@ -41,7 +41,7 @@ export type Platform = t.TypeOf<typeof Platform>
  * // Output: true
  * ```
  */
-export const ScaleItem = requestCodec('ScaleItem', { preview_url: HttpUrl, platform: Platform, asset_type: NonBlankString }, {})
+export const ScaleItem = /* @__PURE__ */ requestCodec('ScaleItem', { preview_url: HttpUrl, platform: Platform, asset_type: NonBlankString }, {})
 /** See the {@link ScaleItem} codec. */
 export type ScaleItem = t.TypeOf<typeof ScaleItem>
 
@@ -60,7 +60,7 @@ export type ScaleItem = t.TypeOf<typeof ScaleItem>
  * // Output: true
  * ```
  */
-export const ScaleRequest = requestCodec(
+export const ScaleRequest = /* @__PURE__ */ requestCodec(
   'ScaleRequest',
   { asin: Asin, country_code: CountryCode, scale_mode: ScaleMode, items: arrayOf(ScaleItem, { min: 1 }) },
   { main_image_input: HttpUrl, other_images_input: arrayOf(HttpUrl, { min: 1 }), user_prompt: NonBlankString },

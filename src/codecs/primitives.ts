@@ -13,7 +13,7 @@ const forbiddenInAsin = /[\s\u0000-\u001f\u007f]/u
  * // Output: true false
  * ```
  */
-export const Asin = refinedString(
+export const Asin = /* @__PURE__ */ refinedString(
   'ASIN (5 to 15 characters, no spaces)',
   (value) => value.length >= 5 && value.length <= 15 && !forbiddenInAsin.test(value),
 )
@@ -31,7 +31,7 @@ const forbiddenInJobId = /[/?#%\s\u0000-\u001f\u007f]/u
  * // Output: true false
  * ```
  */
-export const JobId = refinedString(
+export const JobId = /* @__PURE__ */ refinedString(
   'job id (1 to 128 characters, without "/", "?", "#", "%", whitespace or control characters)',
   (value) => value.length >= 1 && value.length <= 128 && !forbiddenInJobId.test(value),
 )
@@ -46,7 +46,7 @@ export const JobId = refinedString(
  * // Output: true false
  * ```
  */
-export const HttpUrl = refinedString('http(s) URL', (value) => {
+export const HttpUrl = /* @__PURE__ */ refinedString('http(s) URL', (value) => {
   if (!URL.canParse(value)) return false
   const { protocol } = new URL(value)
   return protocol === 'https:' || protocol === 'http:'
@@ -62,7 +62,7 @@ export const HttpUrl = refinedString('http(s) URL', (value) => {
  * // Output: true false
  * ```
  */
-export const NonBlankString = refinedString('non-empty string', (value) => value.trim().length > 0)
+export const NonBlankString = /* @__PURE__ */ refinedString('non-empty string', (value) => value.trim().length > 0)
 
 /**
  * The marketplaces Pixii accepts.
@@ -74,7 +74,7 @@ export const NonBlankString = refinedString('non-empty string', (value) => value
  * // Output: true false
  * ```
  */
-export const CountryCode = t.keyof(
+export const CountryCode = /* @__PURE__ */ t.keyof(
   {
     AE: null, AU: null, BE: null, BR: null, CA: null, CN: null, DE: null, EG: null, ES: null, FR: null,
     GB: null, IE: null, IN: null, IT: null, JP: null, MX: null, NL: null, PL: null, SA: null, SE: null,

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 
-const UnknownField = new t.Type<never, never, unknown>(
+const UnknownField = /* @__PURE__ */ new t.Type<never, never, unknown>(
   'no such field',
   (_): _ is never => false,
   (input, context) => t.failure(input, context),

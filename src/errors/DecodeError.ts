@@ -36,7 +36,7 @@ export interface DecodeIssue {
  * ```
  */
 export class DecodeError extends PixiiErrorBase {
-  readonly _tag = 'DecodeError' as const
+  readonly _tag = 'Decode' as const
   override readonly name = 'DecodeError' as const
   readonly retryable = false as const
   /** Every field that failed, with what was expected and what came. */

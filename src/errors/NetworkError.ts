@@ -26,11 +26,11 @@ export type NetworkFailure = 'connection' | 'reset' | 'unparseable-body' | 'body
  * import { NetworkError } from 'pixii-rx'
  * const error = new NetworkError({ message: 'The body is not JSON', failure: 'unparseable-body' })
  * console.log(error._tag, error.failure, error.retryable)
- * // Output: NetworkError unparseable-body true
+ * // Output: Network unparseable-body true
  * ```
  */
 export class NetworkError extends PixiiErrorBase {
-  readonly _tag = 'NetworkError' as const
+  readonly _tag = 'Network' as const
   override readonly name = 'NetworkError' as const
   readonly retryable: boolean
   /** What went wrong with the transport. */

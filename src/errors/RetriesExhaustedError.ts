@@ -13,7 +13,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  * const lastError = new NetworkError({ message: 'connection refused', failure: 'connection' })
  * const error = new RetriesExhaustedError({ message: 'Gave up after 9 failures', lastError, attempts: 9 })
  * console.log(error._tag, error.lastError._tag, error.cause === lastError)
- * // Output: RetriesExhausted NetworkError true
+ * // Output: RetriesExhausted Network true
  * ```
  */
 export class RetriesExhaustedError<E extends PixiiErrorBase = PixiiErrorBase> extends PixiiErrorBase {

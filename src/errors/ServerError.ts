@@ -12,11 +12,11 @@ const retryableStatuses: ReadonlySet<number> = new Set([408, 500, 502, 503, 504]
  * import { ServerError } from 'pixii-rx'
  * const error = new ServerError({ message: 'GET /v1/api/jobs/job_1 answered 503', context: { status: 503 } })
  * console.log(error._tag, error.retryable)
- * // Output: ServerError true
+ * // Output: Server true
  * ```
  */
 export class ServerError extends PixiiErrorBase {
-  readonly _tag = 'ServerError' as const
+  readonly _tag = 'Server' as const
   override readonly name = 'ServerError' as const
   readonly retryable: boolean
   /** How long the server asked us to wait, in milliseconds, when it said. */

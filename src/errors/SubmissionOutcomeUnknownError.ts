@@ -18,7 +18,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *   asin: 'B0CHX1W1XY', jobType: 'Scale', sentAt: '2026-01-01T00:00:00.000Z', searchedUntil: '2026-01-01T00:01:00.000Z', candidates: [],
  * })
  * console.log(error._tag, error.retryable, error.context.path, error.lastError._tag)
- * // Output: SubmissionOutcomeUnknown false /v1/api/scale NetworkError
+ * // Output: SubmissionOutcomeUnknown false /v1/api/scale Network
  * ```
  */
 export class SubmissionOutcomeUnknownError<E extends PixiiErrorBase = PixiiErrorBase> extends PixiiErrorBase {

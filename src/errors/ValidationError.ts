@@ -34,7 +34,7 @@ export interface ValidationIssue {
  * ```
  */
 export class ValidationError extends PixiiErrorBase {
-  readonly _tag = 'ValidationError' as const
+  readonly _tag = 'Validation' as const
   override readonly name = 'ValidationError' as const
   readonly retryable = false as const
   /** Who refused the request: pixii-rx before sending it, or the server. */

@@ -1,7 +1,8 @@
 import type { PixiiError } from './PixiiError.js'
 
 /**
- * A one-line description for logs: tag, message, and the request it concerns.
+ * A one-line description for logs, as `Error.prototype.toString` would start it (`name: message`),
+ * then the request it concerns and whether it is retryable.
  *
  * @param error - Any {@link PixiiError}.
  * @throws Never.
@@ -19,5 +20,5 @@ export function describePixiiError(error: PixiiError): string {
   const request = [method, path].filter(Boolean).join(' ')
   const where = [request, status === undefined ? '' : `→ ${status}`].filter(Boolean).join(' ')
   const details = [where, error.retryable ? 'retryable' : 'not retryable'].filter(Boolean).join(', ')
-  return `${error._tag}: ${error.message} (${details})`
+  return `${error.name}: ${error.message} (${details})`
 }

@@ -1,8 +1,8 @@
 import type { PixiiError, PixiiErrorTag } from './PixiiError.js'
 
 const tags: ReadonlySet<string> = new Set<PixiiErrorTag>([
-  'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
-  'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
+  'Unauthorized', 'JobNotFound', 'Validation', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
+  'Server', 'Network', 'Decode', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
   'ImageExpired', 'BufferOverflow', 'FileSystem', 'SubmissionOutcomeUnknown',
 ])
 

@@ -49,7 +49,7 @@ function nodeAgents(): PickAgent | null {
  * const error = await lastValueFrom(pixii.getJob$(id)).catch((failure: unknown) => failure)
  * console.log((error as { _tag: string; failure: string })._tag, (error as { failure: string }).failure)
  * await simulator.close()
- * // Output: NetworkError reset
+ * // Output: Network reset
  * ```
  */
 export const defaultFetch: FetchLike = (input, init) => {

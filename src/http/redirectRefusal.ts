@@ -25,7 +25,7 @@ function targetOf(location: string | null, requestUrl: string): string {
  * const error = redirectRefusal(answer, 'https://api.pixii.ai/v1/api/jobs/job_1', { method: 'GET', path: '/v1/api/jobs/job_1' })
  * console.log(error?._tag, error?.retryable, error?.context.status)
  * console.log(error?.message)
- * // Output: ServerError false 302
+ * // Output: Server false 302
  * // Output: GET /v1/api/jobs/job_1 answered 302, a redirect to http://127.0.0.2:8080, which pixii-rx does not follow (the key only goes to the configured API)
  * ```
  */

@@ -3,6 +3,7 @@ import { invalidInput } from '../errors/invalidInput.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
+import { mayResend } from '../http/resendVerdict.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'
 import { exponential } from '../schedules/exponential.js'
 import { jittered } from '../schedules/jittered.js'
@@ -71,19 +72,9 @@ function normalize(config: RetryTransientConfig): Normalized {
   return full
 }
 
-/**
- * Whether asking again is safe and may help. A POST that failed may still have created (and
- * charged) a job, so it is retried only on the errors that prove the server did not process it:
- * a 429, a 503, or no connection at all.
- */
+/** Whether asking again is safe and may help: the one judge, by method, error and whether it reached the server. */
 function isSafeToRetry(error: unknown): error is RetriedError {
-  if (!isPixiiError(error) || !error.retryable) return false
-  if (error.context.method !== 'POST') return true
-  return (
-    error._tag === 'RateLimited' ||
-    (error._tag === 'ServerError' && error.context.status === 503) ||
-    (error._tag === 'NetworkError' && error.failure === 'connection')
-  )
+  return isPixiiError(error) && mayResend(error)
 }
 
 /**

@@ -62,7 +62,7 @@ function checkAllow(value: unknown, issues: ValidationIssue[]): ReadonlySet<Prox
  * try {
  *   normalizeProxyOptions({ apiKey: 'pk_live_abc', allow: [] })
  * } catch (error) {
- *   if (isPixiiError(error, 'ValidationError')) console.log(error.field)
+ *   if (isPixiiError(error, 'Validation')) console.log(error.field)
  * }
  * // Output: allow
  * ```

@@ -8,13 +8,13 @@ import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { SubmissionOutcomeUnknownError } from '../errors/SubmissionOutcomeUnknownError.js'
 import { createSubmissionLimiter } from './limiter/createSubmissionLimiter.js'
 import type { SubmissionLimiter } from './limiter/SubmissionLimiter.js'
+import { resendVerdict, type ResendVerdict } from '../http/resendVerdict.js'
 import { backoffDelayMs } from '../schedules/RetryPolicy.js'
 import { findSubmittedJob$ } from './findSubmittedJob.js'
 import { createKeyedLock } from '../rx/keyedLock.js'
 import type { SubmitterSettings } from './SubmitterSettings.js'
 import type { Submission } from './Submission.js'
 import { submissionTarget } from './submissionTarget.js'
-import { submissionVerdict, type SubmissionVerdict } from './submissionVerdict.js'
 
 /** A submission's job: from the server's answer, or found and adopted after the answer was lost. */
 export interface SubmittedJob {
@@ -32,7 +32,7 @@ export interface Submitter {
 type Underlying = Exclude<PixiiError, SubmissionOutcomeUnknownError | RetriesExhaustedError>
 type Attempt =
   | { readonly ok: true; readonly accepted: JobAccepted }
-  | { readonly ok: false; readonly error: Underlying; readonly verdict: SubmissionVerdict; readonly sentAt: number }
+  | { readonly ok: false; readonly error: Underlying; readonly verdict: ResendVerdict; readonly sentAt: number }
 
 const BACKOFF_BASE_MS = 500
 
@@ -89,7 +89,7 @@ export function createSubmitter(settings: SubmitterSettings): Submitter {
                 if (!isPixiiError(error) || error._tag === 'SubmissionOutcomeUnknown' || error._tag === 'RetriesExhausted') {
                   return throwError(() => error)
                 }
-                const verdict = submissionVerdict(error)
+                const verdict = resendVerdict(error, 'POST')
                 if (verdict === 'rate-limited') token.rateLimited(error._tag === 'RateLimited' ? error.retryAfterMs : undefined)
                 else if (verdict === 'unsent') token.returned()
                 else token.spent()
@@ -113,7 +113,8 @@ export function createSubmitter(settings: SubmitterSettings): Submitter {
               case 'rate-limited':
                 // The limiter is paused for Retry-After; this one goes first when it resumes.
                 return attempt$(failures, true)
-              case 'unsent': {
+              case 'unsent':
+              case 'transient': {
                 if (failures >= settings.retry.maxConsecutiveFailures) {
                   const message = `Gave up after ${failures + 1} attempts that never reached the server; the last: ${error.message}`
                   return throwError(() => new RetriesExhaustedError({ message, lastError: error, attempts: failures + 1 }))

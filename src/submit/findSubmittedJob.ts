@@ -2,6 +2,7 @@ import { catchError, concatMap, defer, filter, map, of, takeWhile, throwError, t
 import { listJobs$ } from '../api/listJobs.js'
 import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
+import { mayResend } from '../http/resendVerdict.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { SubmissionOutcomeUnknownError } from '../errors/SubmissionOutcomeUnknownError.js'
 import { exponential } from '../schedules/exponential.js'
@@ -70,7 +71,7 @@ export function findSubmittedJob$(settings: SubmitterSettings, lost: LostSubmiss
             const [only, ...others] = found
             if (only !== undefined && others.length === 0) return of(only)
             if (found.length > 1) return throwError(() => unknown(found.map((job) => job.id), failure))
-            if (failure !== undefined && !failure.retryable) return throwError(() => unknown([], failure))
+            if (failure !== undefined && !mayResend(failure)) return throwError(() => unknown([], failure))
             const now = scheduler.now()
             if (now >= deadline) return throwError(() => unknown([], failure))
             const gap = Math.min(lookupGapMs(attempt), deadline - now)

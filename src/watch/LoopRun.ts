@@ -6,6 +6,7 @@ import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { PollDecision, PollOutcome } from './PollEvent.js'
 import type { LoopBody, LoopStep, PollLoopConfig } from './LoopBody.js'
 import { backoffDelayMs } from '../schedules/RetryPolicy.js'
+import { mayResend } from '../http/resendVerdict.js'
 
 type RetriedError = Exclude<PixiiError, RetriesExhaustedError>
 
@@ -74,12 +75,13 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   /** A poll failed. */
   error(error: unknown): void {
     const { retry, schedule, random } = this.config
-    if (!isPixiiError(error) || !error.retryable) {
+    if (!isPixiiError(error) || !mayResend(error)) {
       if (isPixiiError(error)) this.report({ kind: 'error', error }, { kind: 'stop', reason: 'fatal-error' })
       return this.subscriber.error(error)
     }
     this.failures += 1
-    const lastError: RetriedError = error
+    // mayResend refuses a RetriesExhausted (not retryable), so this one is a single failure.
+    const lastError = error as RetriedError
     if (this.failures > retry.maxConsecutiveFailures) {
       this.report({ kind: 'error', error }, { kind: 'stop', reason: 'retries-exhausted' })
       const message = `Gave up watching ${this.config.label} after ${this.failures} transient failures in a row; the last: ${error.message}`

@@ -5,6 +5,7 @@ import type { JobPage } from '../codecs/JobPage.js'
 import { isTerminalStatus } from '../codecs/JobStatus.js'
 import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
+import { mayResend } from '../http/resendVerdict.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { JobEvent } from './JobEvent.js'
 import type { LoopBody, LoopStep } from '../watch/LoopBody.js'
@@ -69,7 +70,7 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
       }),
       map((read) => ({ id, job: read })),
       // A transient failure waits for the other reads of the tick (their records are kept), then fails the tick.
-      catchError((error: unknown) => of(isPixiiError(error) && !error.retryable ? { id, error } : { id, retry: error })),
+      catchError((error: unknown) => of(isPixiiError(error) && !mayResend(error) ? { id, error } : { id, retry: error })),
     )
   }
 

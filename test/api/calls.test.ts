@@ -96,7 +96,7 @@ describe('REST calls over real HTTP against the simulator', () => {
       // The client checks requests before sending them, so provoke the server through the bare transport.
       const settings = { baseUrl: h.sim.url!, apiKey: h.sim.testKey, fetch: globalThis.fetch, scheduler: h.clock.scheduler, requestTimeoutMs: 5_000, maxBodyBytes: 1_000_000 }
       const refused = await lastValueFrom(request$(settings, { method: 'POST', path: '/v1/api/listing_builder', body: { ...listing, country_code: 'XX' } })).catch((e: unknown) => e)
-      if (!isPixiiError(refused, 'ValidationError')) throw new Error(`expected ValidationError, got ${String(refused)}`)
+      if (!isPixiiError(refused, 'Validation')) throw new Error(`expected ValidationError, got ${String(refused)}`)
       expect(refused).to.include({ source: 'server', field: 'country_code' })
       expect(refused.context).to.include({ status: 400, serverCode: 'VALIDATION_ERROR' })
     })
@@ -135,13 +135,13 @@ describe('REST calls over real HTTP against the simulator', () => {
 
   describe('transport faults', () => {
     const cases = [
-      [{ kind: 'status', status: 500 }, 'ServerError', true],
-      [{ kind: 'status', status: 503 }, 'ServerError', true],
+      [{ kind: 'status', status: 500 }, 'Server', true],
+      [{ kind: 'status', status: 503 }, 'Server', true],
       [{ kind: 'rate-limit', retryAfter: 3 }, 'RateLimited', true],
-      [{ kind: 'reset' }, 'NetworkError', true],
-      [{ kind: 'malformed-json' }, 'NetworkError', true],
-      [{ kind: 'html' }, 'ServerError', true],
-      [{ kind: 'empty' }, 'NetworkError', true],
+      [{ kind: 'reset' }, 'Network', true],
+      [{ kind: 'malformed-json' }, 'Network', true],
+      [{ kind: 'html' }, 'Server', true],
+      [{ kind: 'empty' }, 'Network', true],
     ] as const
     for (const [fault, tag, retryable] of cases) {
       it(`${JSON.stringify(fault)} becomes ${tag}`, async () => {
@@ -160,7 +160,7 @@ describe('REST calls over real HTTP against the simulator', () => {
       h.sim.faults.inject({ kind: 'empty' })
       const failures = []
       for (let n = 0; n < 3; n += 1) failures.push(await leftOf(h.client().getJob(id)))
-      expect(failures.map((error) => (error._tag === 'NetworkError' ? error.failure : error._tag))).to.deep.equal([
+      expect(failures.map((error) => (error._tag === 'Network' ? error.failure : error._tag))).to.deep.equal([
         'reset', 'unparseable-body', 'unparseable-body',
       ])
       expect(failures[2]?.message).to.equal(`GET /v1/api/jobs/${id} answered 200 but the body is empty`)
@@ -172,7 +172,7 @@ describe('REST calls over real HTTP against the simulator', () => {
       const { port } = closed.address() as AddressInfo
       await new Promise((resolve) => closed.close(resolve))
       const error = await leftOf(h.client({ baseUrl: `http://127.0.0.1:${port}` }).getJob('job_1'))
-      expect(error).to.include({ _tag: 'NetworkError', failure: 'connection', retryable: true })
+      expect(error).to.include({ _tag: 'Network', failure: 'connection', retryable: true })
     })
 
     it('a connection dropped before the answer is a reset, whose outcome is unknown, not a refusal', async () => {
@@ -183,14 +183,14 @@ describe('REST calls over real HTTP against the simulator', () => {
       await firstValueFrom(h.sim.requests$)
       await h.sim.close()
       const error = await pending
-      expect(error).to.include({ _tag: 'NetworkError', failure: 'reset', retryable: true })
+      expect(error).to.include({ _tag: 'Network', failure: 'reset', retryable: true })
       expect(error.context).to.include({ method: 'POST', path: '/v1/api/listing_builder' })
     })
 
     it('a body over the cap is refused while reading', async () => {
       for (let n = 0; n < 20; n += 1) h.sim.createJob({ key: h.sim.testKey, asin: 'B0CHX1W1XY' })
       const error = await leftOf(h.client({ maxBodyBytes: 512 }).listJobs({ asin: 'B0CHX1W1XY' }))
-      expect(error).to.include({ _tag: 'NetworkError', failure: 'body-too-large', retryable: false })
+      expect(error).to.include({ _tag: 'Network', failure: 'body-too-large', retryable: false })
     })
   })
 
@@ -246,7 +246,7 @@ describe('REST calls over real HTTP against the simulator', () => {
         pixii.submitAPlus({ ...aPlus, types: ['A+ Basic', 'A+ Basic'] }),
       ]) {
         const error = await leftOf(task)
-        if (!isPixiiError(error, 'ValidationError')) throw new Error(`expected ValidationError, got ${error._tag}`)
+        if (!isPixiiError(error, 'Validation')) throw new Error(`expected ValidationError, got ${error._tag}`)
         expect(error.source).to.equal('client')
         fields.push(error.field)
       }

@@ -19,8 +19,8 @@ function aboutAnotherJob(listed: readonly string[] = []) {
   )
 }
 
-function decodeErrorOf(error: unknown): Extract<PixiiError, { _tag: 'DecodeError' }> {
-  if (!isPixiiError(error, 'DecodeError')) throw new Error(`expected a DecodeError, got ${String(error)}`)
+function decodeErrorOf(error: unknown): Extract<PixiiError, { _tag: 'Decode' }> {
+  if (!isPixiiError(error, 'Decode')) throw new Error(`expected a DecodeError, got ${String(error)}`)
   return error
 }
 

@@ -48,8 +48,8 @@ describe('listJobs$: paging', () => {
     const { summaries, error } = await listAll(client(), { limit: 3, maxPages: 50 })
     expect(server.count()).to.equal(50)
     expect(summaries).to.have.length(150)
-    expect(error).to.include({ _tag: 'DecodeError', retryable: false })
-    expect(isPixiiError(error, 'DecodeError') && error.issues).to.deep.equal([{ path: 'total', expected: 'at most 150 (maxPages 50 × limit 3)', actual: 154 }])
+    expect(error).to.include({ _tag: 'Decode', retryable: false })
+    expect(isPixiiError(error, 'Decode') && error.issues).to.deep.equal([{ path: 'total', expected: 'at most 150 (maxPages 50 × limit 3)', actual: 154 }])
     expect(error?.message).to.equal(
       'GET /v1/api/jobs still had more after 50 pages of 3, so the listing was cut off (raise maxPages to read further): total: expected at most 150 (maxPages 50 × limit 3), got 154',
     )
@@ -62,7 +62,7 @@ describe('listJobs$: paging', () => {
     }, 1_100))
     const { error } = await listAll(client())
     expect(server.count()).to.equal(1_000)
-    expect(isPixiiError(error, 'DecodeError') && error.issues[0]?.path).to.equal('total')
+    expect(isPixiiError(error, 'Decode') && error.issues[0]?.path).to.equal('total')
   })
 
   it('refuses a page that repeats the previous page, after two requests', async () => {
@@ -70,7 +70,7 @@ describe('listJobs$: paging', () => {
     const { summaries, error } = await listAll(client(), { limit: 2 })
     expect(server.count()).to.equal(2)
     expect(summaries.map((summary) => summary.id)).to.deep.equal(['job_same_0', 'job_same_1'])
-    expect(isPixiiError(error, 'DecodeError') && error.issues).to.deep.equal([
+    expect(isPixiiError(error, 'Decode') && error.issues).to.deep.equal([
       { path: 'data', expected: "other summaries than page 1's", actual: ['job_same_0', 'job_same_1'] },
     ])
   })
@@ -79,14 +79,14 @@ describe('listJobs$: paging', () => {
     server = await startHostileServer(withBackstop(({ url }) => ({ body: pageBody({ data: ids(`p${asked(url).page}`, 1), total: 10, page: asked(url).page, limit: 0 }) })))
     const { summaries, error } = await listAll(client())
     expect([server.count(), summaries.length]).to.deep.equal([1, 0])
-    expect(isPixiiError(error, 'DecodeError') && error.issues).to.deep.equal([{ path: 'limit', expected: '20 (the limit asked for)', actual: 0 }])
+    expect(isPixiiError(error, 'Decode') && error.issues).to.deep.equal([{ path: 'limit', expected: '20 (the limit asked for)', actual: 0 }])
   })
 
   it('refuses another page number than the one asked for', async () => {
     server = await startHostileServer(withBackstop(() => ({ body: pageBody({ data: ids(`s${server.count()}`, 2), total: 100, page: 1, limit: 2 }) })))
     const { summaries, error } = await listAll(client(), { limit: 2 })
     expect([server.count(), summaries.length]).to.deep.equal([2, 2])
-    expect(isPixiiError(error, 'DecodeError') && error.issues).to.deep.equal([{ path: 'page', expected: '2 (the page asked for)', actual: 1 }])
+    expect(isPixiiError(error, 'Decode') && error.issues).to.deep.equal([{ path: 'page', expected: '2 (the page asked for)', actual: 1 }])
     expect(error?.message).to.equal(
       'GET /v1/api/jobs answered a JobPage that does not hold together for page 2: page: expected 2 (the page asked for), got 1',
     )
@@ -99,13 +99,13 @@ describe('listJobs$: paging', () => {
     })
     const beyond = await listAll(client(), { limit: 2 })
     expect([server.count(), beyond.summaries.length]).to.deep.equal([2, 2])
-    expect(isPixiiError(beyond.error, 'DecodeError') && beyond.error.issues).to.deep.equal([
+    expect(isPixiiError(beyond.error, 'Decode') && beyond.error.issues).to.deep.equal([
       { path: 'total', expected: 'more than 2, as page 2 of 2 holds jobs', actual: 2 },
     ])
     await server.close()
     server = await startHostileServer(() => ({ body: pageBody({ data: ids('many', 5), total: 5, page: 1, limit: 2 }) }))
     const tooMany = await listAll(client(), { limit: 2 })
-    expect(isPixiiError(tooMany.error, 'DecodeError') && tooMany.error.issues).to.deep.equal([
+    expect(isPixiiError(tooMany.error, 'Decode') && tooMany.error.issues).to.deep.equal([
       { path: 'data', expected: 'at most 2 summaries (the limit)', actual: '5 summaries' },
     ])
   })
@@ -113,7 +113,7 @@ describe('listJobs$: paging', () => {
   it('refuses a maxPages that is not an integer ≥ 1, sending nothing', async () => {
     server = await startHostileServer(() => ({ body: pageBody() }))
     const { error } = await listAll(client(), { maxPages: 0 })
-    expect(error).to.include({ _tag: 'ValidationError', source: 'client', message: 'Invalid listJobs$ options: maxPages: expected an integer ≥ 1, got 0' })
+    expect(error).to.include({ _tag: 'Validation', source: 'client', message: 'Invalid listJobs$ options: maxPages: expected an integer ≥ 1, got 0' })
     expect(server.count()).to.equal(0)
   })
 })

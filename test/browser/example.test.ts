@@ -64,7 +64,7 @@ describe('the browser example in Chromium', function () {
   const steps = (jobId: string) => card(jobId).locator('.timeline li').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')))
 
   it('holds no key, and refuses a live key in the page', async () => {
-    expect(await page.textContent('#key-check')).to.equal('refused: ValidationError on apiKey')
+    expect(await page.textContent('#key-check')).to.equal('refused: Validation on apiKey')
   })
 
   it('shows a job move pending → processing → completed, with its thumbnails', async () => {

@@ -14,7 +14,7 @@ function refusal(options: unknown, runtime: Runtime): { message: string; field: 
   try {
     normalizeOptions(options as PixiiClientOptions, runtime)
   } catch (error) {
-    if (isPixiiError(error, 'ValidationError')) return { message: error.message, field: error.field }
+    if (isPixiiError(error, 'Validation')) return { message: error.message, field: error.field }
     throw error
   }
   throw new Error('expected the options to be refused')

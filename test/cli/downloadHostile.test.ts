@@ -68,10 +68,10 @@ describe('pixii-rx download against a hostile Pixii and image host', () => {
     const images = events.filter((e) => e['type'] === 'image').map((e) => `${String(e['jobId'])}#${String(e['adIndex'])}`)
     expect(images.sort()).to.deep.equal(['job_GOOD1#0', 'job_GOOD1#1', 'job_GOOD2#0', 'job_GOOD2#1', 'job_MIXED#0'])
     const failed = events.filter((e) => e['type'] === 'image-failed' && e['jobId'] === 'job_MIXED')
-    expect(failed.map((e) => [e['adIndex'], (e['error'] as { _tag: string })._tag]).sort()).to.deep.equal([[1, 'DecodeError'], [2, 'DecodeError'], [3, 'DecodeError'], [4, 'DecodeError']])
+    expect(failed.map((e) => [e['adIndex'], (e['error'] as { _tag: string })._tag]).sort()).to.deep.equal([[1, 'Decode'], [2, 'Decode'], [3, 'Decode'], [4, 'Decode']])
     for (const id of ['.hidden_job', 'C:x']) {
       const refused = events.filter((e) => e['type'] === 'image-failed' && e['jobId'] === id).map((e) => e['error'] as { _tag: string; issues: Array<{ path: string }> })
-      expect(refused.map((error) => [error._tag, error.issues[0]?.path]), id).to.deep.equal([['DecodeError', 'id'], ['DecodeError', 'id']])
+      expect(refused.map((error) => [error._tag, error.issues[0]?.path]), id).to.deep.equal([['Decode', 'id'], ['Decode', 'id']])
     }
     expect(events.at(-1)).to.deep.include({ type: 'summary', images: 5, exitCode: 1 })
     expect(run.stdout + run.stderr).not.to.contain('SECRETSIG')

@@ -90,7 +90,7 @@ describe('many jobs over loopback HTTP, in virtual time', () => {
       delete process.env['PIXII_API_KEY']
       const watch = watchJob$('job_1')
       const seen = record(watch, h.clock)
-      if (!isPixiiError(seen.error, 'ValidationError')) throw new Error('expected ValidationError')
+      if (!isPixiiError(seen.error, 'Validation')) throw new Error('expected ValidationError')
       expect(seen.error.field).to.equal('PIXII_API_KEY')
       expect(h.sim.log).to.have.length(0)
     })

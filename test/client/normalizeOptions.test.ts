@@ -6,7 +6,7 @@ function refusal(options: unknown): string {
   try {
     normalizeOptions(options as PixiiClientOptions)
   } catch (error) {
-    if (isPixiiError(error, 'ValidationError')) return error.message
+    if (isPixiiError(error, 'Validation')) return error.message
     throw error
   }
   throw new Error('expected the options to be refused')

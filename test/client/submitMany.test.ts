@@ -156,7 +156,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       if (!isPixiiError(error, 'SubmissionOutcomeUnknown')) throw new Error(`expected SubmissionOutcomeUnknown, got ${error._tag}`)
       expect(error).to.include({ asin: asinOf(1), jobType: 'Listing Builder', retryable: false, sentAt: '1970-01-01T00:00:00.000Z' })
       expect(error.candidates).to.deep.equal([])
-      expect(error.lastError).to.include({ _tag: 'ServerError' })
+      expect(error.lastError).to.include({ _tag: 'Server' })
       expect(error.context).to.include({ method: 'POST', path: '/v1/api/listing_builder', status: 500 })
       expect(error.message).to.contain('It was not sent again')
       expect(run.values[0]?.at).to.equal(60_000)
@@ -299,7 +299,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       const run = record(h.client().submitMany$([listing(1), invalid, listing(3)]), h.clock)
       await h.clock.runUntil(run.ended)
       expect(results(run).map((result) => (result.type === 'failed' ? `${result.index} ${result.error._tag}` : `${result.index} ok`))).to.deep.equal([
-        '0 ok', '1 ValidationError', '2 ok',
+        '0 ok', '1 Validation', '2 ok',
       ])
       expect(posts(h)).to.have.length(2)
       const poor = h.sim.addOrganisation({ credits: 0 })
@@ -313,7 +313,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       const run = record(h.client().submitMany$([listing(1)], { concurrency: 0 }), h.clock)
       const watched = record(h.client().runMany$([listing(1)], { watch: { retry: { jitter: 2 } } }), h.clock)
       await h.clock.settle()
-      if (!isPixiiError(run.error, 'ValidationError') || !isPixiiError(watched.error, 'ValidationError')) throw new Error('expected ValidationErrors')
+      if (!isPixiiError(run.error, 'Validation') || !isPixiiError(watched.error, 'Validation')) throw new Error('expected ValidationErrors')
       expect([run.error.field, watched.error.field]).to.deep.equal(['concurrency', 'retry.jitter'])
       expect(posts(h)).to.have.length(0)
       expect(() => h.client({ rateLimits: { perMinute: -1 } })).to.throw('rateLimits.perMinute: expected an integer ≥ 1, got -1')

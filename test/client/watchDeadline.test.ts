@@ -92,7 +92,7 @@ describe('the overall deadline of every watch, in virtual time', () => {
     ]
     await h.clock.settle()
     for (const watch of bad) {
-      if (!isPixiiError(watch.error, 'ValidationError')) throw new Error('expected a ValidationError')
+      if (!isPixiiError(watch.error, 'Validation')) throw new Error('expected a ValidationError')
       expect(watch.error.field).to.equal('timeoutMs')
     }
     expect(h.sim.log).to.have.length(0)

@@ -139,7 +139,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
         'status', 'status', 'reset', 'malformed-json', 'html', 'empty', 'none',
       ])
       expect(events.map(({ outcome }) => (outcome.kind === 'error' ? outcome.error._tag : outcome.kind === 'job' ? outcome.status : 'list'))).to.deep.equal([
-        'ServerError', 'ServerError', 'NetworkError', 'NetworkError', 'ServerError', 'NetworkError', 'completed',
+        'Server', 'Server', 'Network', 'Network', 'Server', 'Network', 'completed',
       ])
       expect(events.slice(0, 6).map(({ decision }) => decision.kind === 'wait' && decision.reason)).to.deep.equal(
         Array(6).fill('backoff'),
@@ -163,7 +163,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
       await h.clock.runUntil(watch.ended)
       if (!isPixiiError(watch.error, 'RetriesExhausted')) throw new Error(`expected RetriesExhausted, got ${String(watch.error)}`)
       expect(watch.error.attempts).to.equal(9)
-      expect(watch.error.lastError._tag).to.equal('ServerError')
+      expect(watch.error.lastError._tag).to.equal('Server')
       expect(watch.error.cause).to.equal(watch.error.lastError)
       expect(h.sim.log).to.have.length(9)
     })
@@ -204,7 +204,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
       for (const id of ['', '../jobs', 'a?b', 'x'.repeat(129)]) {
         const watch = record(h.client().watchJob$(id), h.clock)
         await h.clock.settle()
-        if (!isPixiiError(watch.error, 'ValidationError')) throw new Error('expected ValidationError')
+        if (!isPixiiError(watch.error, 'Validation')) throw new Error('expected ValidationError')
         expect(watch.error.field).to.equal('jobId')
       }
       expect(h.sim.log).to.have.length(0)
@@ -220,7 +220,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
       }
       const watch = record(h.client({ fetch: h.clock.track(renamed) }).watchJob$(id), h.clock)
       await h.clock.runUntil(watch.ended)
-      if (!isPixiiError(watch.error, 'DecodeError')) throw new Error('expected DecodeError')
+      if (!isPixiiError(watch.error, 'Decode')) throw new Error('expected DecodeError')
       expect(watch.error.message).to.equal(
         `GET /v1/api/jobs/${id} answered a Job that does not decode: ` +
           'status: expected "pending" | "processing" | "completed" | "failed", got "done"',
@@ -231,7 +231,7 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
     it('refuses bad watch options with a ValidationError at subscription', async () => {
       h = await harness({ http })
       const watch = record(h.client().watchJob$('job_1', { retry: { maxConsecutiveFailures: -1 } }), h.clock)
-      if (!isPixiiError(watch.error, 'ValidationError')) throw new Error('expected ValidationError')
+      if (!isPixiiError(watch.error, 'Validation')) throw new Error('expected ValidationError')
       expect(watch.error.message).to.equal(
         'Invalid watchJob$ options: retry.maxConsecutiveFailures: expected an integer ≥ 0, got -1',
       )

@@ -39,17 +39,17 @@ const refused = new NetworkError({ message: 'refused', failure: 'connection', co
 const samples: { readonly [T in PixiiErrorTag]: readonly Extract<PixiiError, { _tag: T }>[] } = {
   Unauthorized: [new UnauthorizedError({ message: 'no', context: { ...context, status: 401 } })],
   JobNotFound: [new JobNotFoundError({ message: 'gone', jobId: 'job_1' })],
-  ValidationError: [new ValidationError({ message: 'bad', source: 'client' }), new ValidationError({ message: 'bad', source: 'server' })],
+  Validation: [new ValidationError({ message: 'bad', source: 'client' }), new ValidationError({ message: 'bad', source: 'server' })],
   InsufficientCredits: [new InsufficientCreditsError({ message: 'poor' })],
   NoActiveBrand: [new NoActiveBrandError({ message: 'no brand' })],
   RateLimited: [new RateLimitedError({ message: 'slow down', retryAfterMs: 1_000, window: 'minute' }), new RateLimitedError({ message: 'slow down' })],
-  ServerError: [400, 408, 409, 418, 500, 501, 502, 503, 504, 505, 599].map(
+  Server: [400, 408, 409, 418, 500, 501, 502, 503, 504, 505, 599].map(
     (status) => new ServerError({ message: `status ${status}`, context: { ...context, status } }),
   ),
-  NetworkError: (['connection', 'reset', 'unparseable-body', 'body-too-large'] as const).map(
+  Network: (['connection', 'reset', 'unparseable-body', 'body-too-large'] as const).map(
     (failure) => new NetworkError({ message: failure, failure }),
   ),
-  DecodeError: [new DecodeError({ message: 'odd', issues: [] })],
+  Decode: [new DecodeError({ message: 'odd', issues: [] })],
   Timeout: (['request', 'first', 'each', 'total'] as const).map((deadline) => new TimeoutError({ message: deadline, deadline, ms: 1 })),
   JobFailed: [new JobFailedError({ message: 'failed', job: failedJob })],
   Aborted: [new AbortedError({ message: 'aborted' })],
@@ -140,10 +140,10 @@ describe('error tables', function () {
       })
 
       it('names exactly the retryable statuses of ServerError', function () {
-        const row = table.rows.find((candidate) => candidate[0] === '`ServerError`')
+        const row = table.rows.find((candidate) => candidate[0] === '`Server`')
         const column = table.header.findIndex((cell) => /retr/i.test(cell))
         const named = [...(row?.[column] ?? '').matchAll(/\b[1-5]\d\d\b/g)].map((match) => Number(match[0])).sort()
-        const retryable = samples.ServerError.filter((error) => error.retryable).map((error) => error.context.status).sort()
+        const retryable = samples.Server.filter((error) => error.retryable).map((error) => error.context.status).sort()
         expect(named).to.deep.equal(retryable)
       })
     })

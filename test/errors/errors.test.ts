@@ -33,8 +33,8 @@ const every: PixiiError[] = [
 describe('PixiiError', () => {
   it('has one variant per tag, each an Error with a literal name', () => {
     expect(every.map((error) => error._tag)).to.deep.equal([
-      'Unauthorized', 'JobNotFound', 'ValidationError', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
-      'ServerError', 'NetworkError', 'DecodeError', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
+      'Unauthorized', 'JobNotFound', 'Validation', 'InsufficientCredits', 'NoActiveBrand', 'RateLimited',
+      'Server', 'Network', 'Decode', 'Timeout', 'JobFailed', 'Aborted', 'RetriesExhausted',
       'ImageExpired', 'BufferOverflow', 'FileSystem', 'SubmissionOutcomeUnknown',
     ])
     for (const error of every) {
@@ -47,7 +47,7 @@ describe('PixiiError', () => {
 
   it('says which variants are retryable', () => {
     const retryable = every.filter((error) => error.retryable).map((error) => error._tag)
-    expect(retryable).to.deep.equal(['RateLimited', 'ServerError', 'NetworkError', 'Timeout'])
+    expect(retryable).to.deep.equal(['RateLimited', 'Server', 'Network', 'Timeout'])
     expect(new ServerError({ message: 'x', context: { status: 501 } }).retryable).to.equal(false)
     expect(new NetworkError({ message: 'x', failure: 'body-too-large' }).retryable).to.equal(false)
     expect(new TimeoutError({ message: 'x', deadline: 'total', ms: 1 }).retryable).to.equal(false)
@@ -72,7 +72,7 @@ describe('PixiiError', () => {
 
   it('is described on one line for logs', () => {
     const error = new JobNotFoundError({ message: 'gone', context: { method: 'GET', path: '/v1/api/jobs/job_1', status: 404 } })
-    expect(describePixiiError(error)).to.equal('JobNotFound: gone (GET /v1/api/jobs/job_1 → 404, not retryable)')
+    expect(describePixiiError(error)).to.equal('JobNotFoundError: gone (GET /v1/api/jobs/job_1 → 404, not retryable)')
   })
 
   it('carries the failed job and its code', () => {

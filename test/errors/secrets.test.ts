@@ -99,13 +99,13 @@ describe('no error exposes the API key or a URL signature', () => {
 
   it('provokes every variant of the union', () => {
     expect([...seen.keys()].sort()).to.deep.equal([
-      'Aborted', 'BufferOverflow', 'DecodeError', 'FileSystem', 'ImageExpired', 'InsufficientCredits', 'JobFailed', 'JobNotFound', 'NetworkError',
-      'NoActiveBrand', 'RateLimited', 'RetriesExhausted', 'ServerError', 'SubmissionOutcomeUnknown', 'Timeout', 'Unauthorized', 'ValidationError',
+      'Aborted', 'BufferOverflow', 'Decode', 'FileSystem', 'ImageExpired', 'InsufficientCredits', 'JobFailed', 'JobNotFound', 'Network',
+      'NoActiveBrand', 'RateLimited', 'RetriesExhausted', 'Server', 'SubmissionOutcomeUnknown', 'Timeout', 'Unauthorized', 'Validation',
     ])
   })
 
   it('shows redacted values where the server sent secrets', () => {
-    expect(seen.get('DecodeError')?.[0]?.message).to.contain('got "https://img.example/a.png?expires=[redacted]&signature=[redacted]&key=[redacte…')
+    expect(seen.get('Decode')?.[0]?.message).to.contain('got "https://img.example/a.png?expires=[redacted]&signature=[redacted]&key=[redacte…')
   })
 
   it('never shows a key, in message, stack, JSON or inspect', () => {

@@ -21,7 +21,7 @@ describe('defaultFetch: a connection broken mid-answer', () => {
     sim.faults.inject({ kind: 'reset' }, { times: 1 })
     const pixii = client()
     const error = await lastValueFrom(pixii.getJob$(id)).catch((failure: unknown) => failure)
-    expect(isPixiiError(error, 'NetworkError') && error.failure, String(error)).to.equal('reset')
+    expect(isPixiiError(error, 'Network') && error.failure, String(error)).to.equal('reset')
     expect((await firstValueFrom(pixii.getJob$(id))).id).to.equal(id)
     expect(sim.log.map((request) => request.fault ?? 'answered')).to.deep.equal(['reset', 'answered'])
   })

@@ -16,14 +16,14 @@ describe('errorFromResponse', () => {
   it('maps each documented code', () => {
     const cases: Array<[number, string, string]> = [
       [401, 'UNAUTHORIZED', 'Unauthorized'],
-      [400, 'VALIDATION_ERROR', 'ValidationError'],
+      [400, 'VALIDATION_ERROR', 'Validation'],
       [400, 'INSUFFICIENT_CREDITS', 'InsufficientCredits'],
       [422, 'NO_ACTIVE_BRAND', 'NoActiveBrand'],
       [404, 'JOB_NOT_FOUND', 'JobNotFound'],
       [429, 'RATE_LIMIT_MINUTE_EXCEEDED', 'RateLimited'],
       [429, 'RATE_LIMIT_DAY_EXCEEDED', 'RateLimited'],
-      [500, 'INTERNAL_ERROR', 'ServerError'],
-      [503, 'SERVICE_UNAVAILABLE', 'ServerError'],
+      [500, 'INTERNAL_ERROR', 'Server'],
+      [503, 'SERVICE_UNAVAILABLE', 'Server'],
     ]
     for (const [status, code, tag] of cases) {
       const error = errorFromResponse(answer(status, { code, message: 'm' }))
@@ -36,7 +36,7 @@ describe('errorFromResponse', () => {
     expect(errorFromResponse(answer(401, undefined))._tag).to.equal('Unauthorized')
     expect(errorFromResponse(answer(404, undefined))._tag).to.equal('JobNotFound')
     const html = errorFromResponse(answer(502, undefined))
-    expect(html._tag).to.equal('ServerError')
+    expect(html._tag).to.equal('Server')
     expect(html.retryable).to.equal(true)
     expect(html.message).to.equal('GET /v1/api/jobs/job_1 answered 502: no error body')
   })

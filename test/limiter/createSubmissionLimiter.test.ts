@@ -217,7 +217,7 @@ describe('createSubmissionLimiter', () => {
       } catch (caught) {
         error = caught
       }
-      if (!isPixiiError(error, 'ValidationError')) throw new Error(`expected a ValidationError for ${field}`)
+      if (!isPixiiError(error, 'Validation')) throw new Error(`expected a ValidationError for ${field}`)
       expect(error.field).to.equal(field)
     }
   })

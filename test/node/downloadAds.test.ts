@@ -181,7 +181,7 @@ describe('downloadAds, against the simulator image host', () => {
       }),
     })
     const refused = events.find((e) => e.type === 'image-failed')
-    expect(refused?.type === 'image-failed' && refused.error._tag).to.equal('ValidationError')
+    expect(refused?.type === 'image-failed' && refused.error._tag).to.equal('Validation')
     expect(refused?.type === 'image-failed' && refused.error.message).to.equal(
       'Refused to fetch an image from http://images.example/steal.png: only https, or http on a loopback host, is allowed',
     )
@@ -194,12 +194,12 @@ describe('downloadAds, against the simulator image host', () => {
     const html = String(job.output.ads[0]?.preview_url)
     const typed = await download([job], { fetch: rewritingFetch((url) => (url === html ? new Response('<html>', { headers: { 'content-type': 'text/html' } }) : undefined)) })
     const wrongType = typed.find((e) => e.type === 'image-failed')
-    expect(wrongType?.type === 'image-failed' && wrongType.error._tag === 'DecodeError' && wrongType.error.issues).to.deep.equal([{ path: 'content-type', expected: 'image/*', actual: 'text/html' }])
+    expect(wrongType?.type === 'image-failed' && wrongType.error._tag === 'Decode' && wrongType.error.issues).to.deep.equal([{ path: 'content-type', expected: 'image/*', actual: 'text/html' }])
 
     await rm(join(dir, job.id), { recursive: true })
     const capped = await download([job], { maxBytes: 10 })
     for (const event of capped.filter((e) => e.type !== 'manifest')) {
-      expect(event.type === 'image-failed' && event.error._tag === 'NetworkError' && event.error.failure).to.equal('body-too-large')
+      expect(event.type === 'image-failed' && event.error._tag === 'Network' && event.error.failure).to.equal('body-too-large')
     }
     expect(await readdir(join(dir, job.id))).to.deep.equal(['manifest.json'])
   })

@@ -61,7 +61,7 @@ describe('downloadAds, against a hostile server on loopback', () => {
 
     for (const id of hostile) {
       const failed = failures(events, id)
-      expect(failed.map((f) => [f.adIndex, f.tag]), id).to.deep.equal([[0, 'DecodeError'], [1, 'DecodeError']])
+      expect(failed.map((f) => [f.adIndex, f.tag]), id).to.deep.equal([[0, 'Decode'], [1, 'Decode']])
       expect(failed[0]?.issues, id).to.deep.equal([{ path: 'id', expected: 'one folder name: 1 to 128 letters, digits, "_", "-" or inner "."', actual: id }])
     }
     expect(events.filter((e) => e.type === 'manifest').map((e) => e.jobId)).to.have.members(['job_GOOD1', 'job_GOOD2'])
@@ -94,13 +94,13 @@ describe('downloadAds, against a hostile server on loopback', () => {
     const events = await download([job('job_GOOD1'), bad, job('job_GOOD2')])
 
     expect(failures(events, 'job_BAD')).to.deep.equal([
-      { adIndex: 1, tag: 'DecodeError', issues: [{ path: 'output/ads/1/preview_url', expected: 'an http or https URL', actual: '(not a URL)' }] },
-      { adIndex: 2, tag: 'DecodeError', issues: [{ path: 'output/ads/2/preview_url', expected: 'an http or https URL', actual: 'javascript:…' }] },
+      { adIndex: 1, tag: 'Decode', issues: [{ path: 'output/ads/1/preview_url', expected: 'an http or https URL', actual: '(not a URL)' }] },
+      { adIndex: 2, tag: 'Decode', issues: [{ path: 'output/ads/2/preview_url', expected: 'an http or https URL', actual: 'javascript:…' }] },
     ])
     for (const id of ['job_GOOD1', 'job_GOOD2']) expect((await readdir(join(out, id))).sort(), id).to.deep.equal(['ad-01.png', 'ad-02.png', 'manifest.json'])
     expect((await readdir(join(out, 'job_BAD'))).sort()).to.deep.equal(['ad-01.png', 'ad-04.png', 'manifest.json'])
     const manifest = JSON.parse(await readFile(join(out, 'job_BAD', 'manifest.json'), 'utf8')) as DownloadManifest
-    expect(manifest.failedImages.map((f) => [f.adIndex, f.error._tag])).to.deep.equal([[1, 'DecodeError'], [2, 'DecodeError']])
+    expect(manifest.failedImages.map((f) => [f.adIndex, f.error._tag])).to.deep.equal([[1, 'Decode'], [2, 'Decode']])
     expect(events.at(-1)?.progress).to.include({ images: 8, done: 6, failed: 2 })
     expect(host.count('/img/')).to.equal(6)
     noSecretIn(events)
@@ -121,13 +121,13 @@ describe('downloadAds, against a hostile server on loopback', () => {
     const names = ['good.png', 'svg.png', 'svg.svg', 'page.png', 'garbage.png', 'short.png', 'cut.png', 'photo.png', 'picture']
     const events = await download([job('job_IMG', names.map(ad))])
 
-    expect(failures(events, 'job_IMG').map((f) => [names[f.adIndex], f.tag, f.tag === 'DecodeError' ? f.issues?.[0]?.path : undefined]).sort()).to.deep.equal([
-      ['cut.png', 'NetworkError', undefined],
-      ['garbage.png', 'DecodeError', 'body'],
-      ['page.png', 'DecodeError', 'body'],
-      ['short.png', 'DecodeError', 'body'],
-      ['svg.png', 'DecodeError', 'body'],
-      ['svg.svg', 'DecodeError', 'body'],
+    expect(failures(events, 'job_IMG').map((f) => [names[f.adIndex], f.tag, f.tag === 'Decode' ? f.issues?.[0]?.path : undefined]).sort()).to.deep.equal([
+      ['cut.png', 'Network', undefined],
+      ['garbage.png', 'Decode', 'body'],
+      ['page.png', 'Decode', 'body'],
+      ['short.png', 'Decode', 'body'],
+      ['svg.png', 'Decode', 'body'],
+      ['svg.svg', 'Decode', 'body'],
     ])
     const folder = join(out, 'job_IMG')
     expect((await readdir(folder)).sort()).to.deep.equal(['ad-01.png', 'ad-08.jpg', 'ad-09.webp', 'manifest.json'])

@@ -178,6 +178,6 @@ describe('toNdjson', () => {
     cyclic['self'] = cyclic
     let caught: unknown
     await collect([cyclic]).catch((error: unknown) => (caught = error))
-    expect(isPixiiError(caught, 'ValidationError')).to.equal(true)
+    expect(isPixiiError(caught, 'Validation')).to.equal(true)
   })
 })

@@ -53,7 +53,7 @@ describe('retryTransient', () => {
       const config = { maxRetries: 3, initialDelayMs: 100, maxDelayMs: 150, jitter: 0.2, random: () => 1, scheduler }
       // Waits 100 × 0.8, then min(150, 200) × 0.8 twice.
       expectObservable(source.pipe(retryTransient(config), exhaustion())).toBe('324ms (x|)', {
-        x: { tag: 'RetriesExhausted', message: 'Gave up after 4 transient failures in a row; the last: connection refused', attempts: 4, lastError: 'NetworkError' },
+        x: { tag: 'RetriesExhausted', message: 'Gave up after 4 transient failures in a row; the last: connection refused', attempts: 4, lastError: 'Network' },
       })
       expectSubscriptions(source.subscriptions).toBe(['^!', '81ms ^!', '202ms ^!', '323ms ^!'])
     })
@@ -64,7 +64,7 @@ describe('retryTransient', () => {
       const source = cold('-#', {}, refused)
       // random() = 1 removes the full jitter: half of 500, 1000, 2000, 4000, 8000, 16000 ms.
       expectObservable(source.pipe(retryTransient({ random: () => 1, scheduler }), exhaustion())).toBe('15757ms (x|)', {
-        x: { tag: 'RetriesExhausted', message: 'Gave up after 7 transient failures in a row; the last: connection refused', attempts: 7, lastError: 'NetworkError' },
+        x: { tag: 'RetriesExhausted', message: 'Gave up after 7 transient failures in a row; the last: connection refused', attempts: 7, lastError: 'Network' },
       })
       expectSubscriptions(source.subscriptions).toBe(['^!', '251ms ^!', '752ms ^!', '1753ms ^!', '3754ms ^!', '7755ms ^!', '15756ms ^!'])
     })
@@ -75,7 +75,7 @@ describe('retryTransient', () => {
       const sources = [cold('-#', {}, refused), cold('-#', {}, unavailable)]
       const result$ = sequence(sources).pipe(retryTransient({ maxRetries: 1, initialDelayMs: 10, random: () => 0, scheduler }))
       expectObservable(result$.pipe(exhaustion())).toBe('12ms (x|)', {
-        x: { tag: 'RetriesExhausted', message: 'Gave up after 2 transient failures in a row; the last: unavailable', attempts: 2, lastError: 'ServerError' },
+        x: { tag: 'RetriesExhausted', message: 'Gave up after 2 transient failures in a row; the last: unavailable', attempts: 2, lastError: 'Server' },
       })
       flush()
       let caught: unknown
@@ -153,8 +153,8 @@ describe('retryTransient', () => {
     const cases: { readonly name: string; readonly error: unknown }[] = [
       { name: 'JobNotFound', error: new JobNotFoundError({ message: 'gone', jobId: 'job_0001', context: { ...get, status: 404 } }) },
       { name: 'JobFailed', error: new JobFailedError({ message: 'Job job_0001 failed', job: failedJob }) },
-      { name: 'ValidationError', error: new ValidationError({ message: 'bad asin', source: 'server', context: { ...post, status: 400 } }) },
-      { name: 'DecodeError', error: new DecodeError({ message: 'bad status', issues: [] }) },
+      { name: 'Validation', error: new ValidationError({ message: 'bad asin', source: 'server', context: { ...post, status: 400 } }) },
+      { name: 'Decode', error: new DecodeError({ message: 'bad status', issues: [] }) },
       { name: 'NetworkError body-too-large', error: new NetworkError({ message: 'huge', failure: 'body-too-large', context: get }) },
       { name: 'Timeout of jobTimeout', error: new TimeoutError({ message: 'No transition within 60000 ms', deadline: 'each', ms: 60_000 }) },
       { name: 'RetriesExhausted of an inner loop', error: new RetriesExhaustedError({ message: 'gave up', lastError: refused, attempts: 9 }) },

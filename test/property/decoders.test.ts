@@ -28,7 +28,7 @@ function decodeAnswer(codec: t.Decoder<unknown, unknown>, body: unknown): { ok: 
   try {
     return { ok: true, value: decodeResponse(codec, context, answer(body)) }
   } catch (error) {
-    if (!isPixiiError(error, 'DecodeError')) throw new Error(`${codec.name} threw something else than a DecodeError`, { cause: error })
+    if (!isPixiiError(error, 'Decode')) throw new Error(`${codec.name} threw something else than a DecodeError`, { cause: error })
     expect(error.issues.length, `${codec.name}: a DecodeError names at least one issue`).to.be.greaterThan(0)
     expect(error.message).to.be.a('string')
     return { ok: false, issues: error.issues }
@@ -64,7 +64,7 @@ describe('property: decoding never throws anything but its typed error', () => {
         for (const codec of inputCodecs) {
           const checked = validateInput(codec, input)
           if (checked.ok) continue
-          expect(checked.error).to.include({ _tag: 'ValidationError', source: 'client' })
+          expect(checked.error).to.include({ _tag: 'Validation', source: 'client' })
           expect(checked.error.issues.length).to.be.greaterThan(0)
         }
       }),

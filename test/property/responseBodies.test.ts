@@ -103,12 +103,12 @@ describe('property: any answer to any call is a value or a typed PixiiError, nev
         for (const text of [error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
           expect(text, `${error._tag} shows the key`).not.to.contain(key)
         }
-        if (redirect) expect(error._tag).to.equal('ServerError')
-        else if (!within) expect(error).to.include({ _tag: 'NetworkError', failure: 'body-too-large' })
+        if (redirect) expect(error._tag).to.equal('Server')
+        else if (!within) expect(error).to.include({ _tag: 'Network', failure: 'body-too-large' })
         else if (a.status === 401 || a.status === 403) expect(error._tag).to.equal('Unauthorized')
         else if (a.status === 429) expect(error._tag).to.equal('RateLimited')
         // A documented code in the body wins over a 5xx status (errorFromResponse maps codes first).
-        else if (a.status >= 500) expect(error._tag).to.be.oneOf(['ServerError', 'InsufficientCredits', 'NoActiveBrand'])
+        else if (a.status >= 500) expect(error._tag).to.be.oneOf(['Server', 'InsufficientCredits', 'NoActiveBrand'])
       }),
       { numRuns: 300 },
     )

@@ -189,7 +189,7 @@ describe('createPixiiProxy', () => {
       try {
         createPixiiProxy(options as PixiiProxyOptions)
       } catch (error) {
-        if (isPixiiError(error, 'ValidationError')) return error.message
+        if (isPixiiError(error, 'Validation')) return error.message
         throw error
       }
       throw new Error('expected a refusal')

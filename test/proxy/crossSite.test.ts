@@ -134,7 +134,7 @@ describe('createPixiiProxy against cross-site requests', () => {
       try {
         createPixiiProxy({ apiKey: 'pk_live_server', allow: ['getJob'], allowedOrigins } as PixiiProxyOptions)
       } catch (error) {
-        if (isPixiiError(error, 'ValidationError')) return `${error.field ?? ''} | ${error.message}`
+        if (isPixiiError(error, 'Validation')) return `${error.field ?? ''} | ${error.message}`
         throw error
       }
       return 'accepted'

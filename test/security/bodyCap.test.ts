@@ -41,7 +41,7 @@ describe('a response body over the cap is cut off while streaming, without buffe
         server = await listen('127.0.0.1', (_req, res) => body.answer(res))
         const config = { baseUrl: server.url, apiKey: 'pk_test_cap', fetch, scheduler: new VirtualTimeScheduler(), requestTimeoutMs: 30_000, maxBodyBytes: cap }
         const error = await lastValueFrom(getJob$(config, 'job_1')).then(() => undefined, (e: unknown) => e)
-        if (!isPixiiError(error, 'NetworkError')) throw new Error(`expected a NetworkError, got ${String(error)}`)
+        if (!isPixiiError(error, 'Network')) throw new Error(`expected a NetworkError, got ${String(error)}`)
         expect(error).to.include({ failure: 'body-too-large', retryable: false })
         const { written, finished } = await body.closed
         expect(finished, 'the server never finished the body').to.equal(false)

@@ -37,7 +37,7 @@ describe('a body that does not decode and echoes the key does not carry it into 
   ] as const) {
     it(`redacts ${name} in message, issues, JSON and inspect`, async () => {
       const error = await decodeErrorFor(apiKey, echoed)
-      expect(isPixiiError(error, 'DecodeError'), String(error)).to.equal(true)
+      expect(isPixiiError(error, 'Decode'), String(error)).to.equal(true)
       const secret = echoed.includes(shapeless) ? shapeless : 'gluedKey123'
       for (const text of [(error as Error).message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
         expect(text).not.to.contain(secret)

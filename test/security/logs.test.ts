@@ -54,7 +54,7 @@ describe('no key and no URL signature in telemetry, NDJSON logs or CLI output', 
       await h.clock.runUntil(() => watched.ended() && refused.ended() && missing.ended())
 
       const outcomes = new Set(events.map((event) => (event.outcome.kind === 'error' ? event.outcome.error._tag : event.outcome.kind)))
-      expect([...outcomes].sort()).to.include.members(['NetworkError', 'RateLimited', 'ServerError', 'Unauthorized', 'JobNotFound', 'job'])
+      expect([...outcomes].sort()).to.include.members(['Network', 'RateLimited', 'Server', 'Unauthorized', 'JobNotFound', 'job'])
       const keys = [sim.liveKey, sim.testKey, marked]
       scan(events.flatMap((event) => [JSON.stringify(event), inspect(event, { depth: 10, showHidden: true })]), keys)
 

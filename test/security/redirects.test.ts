@@ -47,7 +47,7 @@ describe('no Authorization header reaches any origin but the configured API, red
             const location = `${elsewhere.url}/v1/api/jobs/collect?token=LEAKED_TOKEN`
             h.sim.faults.inject({ kind: 'redirect', location, status })
             const error = await leftOf(client().getJob('job_1'))
-            expect(error).to.include({ _tag: 'ServerError', retryable: false })
+            expect(error).to.include({ _tag: 'Server', retryable: false })
             expect(error.context).to.include({ status, path: '/v1/api/jobs/job_1' })
             expect(error.message).to.equal(
               `GET /v1/api/jobs/job_1 answered ${status}, a redirect to ${elsewhere.url}, which pixii-rx does not follow (the key only goes to the configured API)`,
@@ -76,7 +76,7 @@ describe('no Authorization header reaches any origin but the configured API, red
     h.sim.faults.inject({ kind: 'redirect', location: `${elsewhere.url}/x` }, { times: Infinity })
     const watch = record(h.client().watchJob$(h.sim.createJob({ key: h.sim.testKey })), h.clock)
     await h.clock.runUntil(watch.ended)
-    expect(isPixiiError(watch.error, 'ServerError') && watch.error.context.status).to.equal(302)
+    expect(isPixiiError(watch.error, 'Server') && watch.error.context.status).to.equal(302)
     expect(h.sim.log).to.have.length(1)
     expect(elsewhere.arrived).to.deep.equal([])
   })
@@ -92,7 +92,7 @@ describe('no Authorization header reaches any origin but the configured API, red
     }
     const error = await leftOf(h.client({ fetch: opaque }).getJob('job_1'))
     expect(inits.map((init) => init.redirect)).to.deep.equal(['manual'])
-    expect(error).to.include({ _tag: 'ServerError', retryable: false })
+    expect(error).to.include({ _tag: 'Server', retryable: false })
     expect(error.message).to.equal(
       'GET /v1/api/jobs/job_1 answered 0, a redirect to a location the browser hides, which pixii-rx does not follow (the key only goes to the configured API)',
     )

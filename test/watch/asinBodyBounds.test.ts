@@ -36,7 +36,7 @@ describe('asinBody: each tick bounded by maxPages', () => {
     const watch = record(client().watchAsin$(ASIN, { maxPages: 25 }), clock)
     await clock.runUntil(watch.ended)
     expect(watch.values).to.deep.equal([])
-    expect(isPixiiError(watch.error, 'DecodeError') && watch.error.issues).to.deep.equal([
+    expect(isPixiiError(watch.error, 'Decode') && watch.error.issues).to.deep.equal([
       { path: 'total', expected: 'at most 2500 (maxPages 25 × limit 100)', actual: 2501 },
     ])
     await clock.advance(HOUR)
@@ -47,7 +47,7 @@ describe('asinBody: each tick bounded by maxPages', () => {
     server = await startHostileServer(endless(1_100))
     const watch = record(client().watchAsin$(ASIN, { pageSize: 1 }), clock)
     await clock.runUntil(watch.ended)
-    expect(isPixiiError(watch.error, 'DecodeError') && watch.error.issues[0]?.path).to.equal('total')
+    expect(isPixiiError(watch.error, 'Decode') && watch.error.issues[0]?.path).to.equal('total')
     await clock.advance(HOUR)
     expect(server.count()).to.equal(1_000)
   })
@@ -60,7 +60,7 @@ describe('asinBody: each tick bounded by maxPages', () => {
     )
     const watch = record(client().watchAsin$(ASIN, { pageSize: 2 }), clock)
     await clock.runUntil(watch.ended)
-    expect(isPixiiError(watch.error, 'DecodeError') && watch.error.issues[0]?.path).to.equal('data')
+    expect(isPixiiError(watch.error, 'Decode') && watch.error.issues[0]?.path).to.equal('data')
     await clock.advance(HOUR)
     expect(server.count()).to.equal(2)
   })
@@ -71,8 +71,8 @@ describe('asinBody: each tick bounded by maxPages', () => {
     const watch = record(client().watchJobs$(ids.map((id) => ({ id, asin: ASIN })), { maxPages: 10 }), clock)
     await clock.runUntil(watch.ended)
     expect(watch.values.map(({ value }) => `${value.id} ${value.kind === 'error' ? value.error._tag : value.kind}`)).to.deep.equal([
-      'job_MINE DecodeError',
-      'job_ALSO_MINE DecodeError',
+      'job_MINE Decode',
+      'job_ALSO_MINE Decode',
     ])
     await clock.advance(HOUR)
     expect(server.count()).to.equal(10)
@@ -82,7 +82,7 @@ describe('asinBody: each tick bounded by maxPages', () => {
     server = await startHostileServer(endless(0))
     const watch = record(client().watchAsin$(ASIN, { maxPages: 1.5 }), clock)
     await clock.runUntil(watch.ended)
-    expect(watch.error).to.include({ _tag: 'ValidationError', message: 'Invalid watchAsin$ options: maxPages: expected an integer ≥ 1, got 1.5' })
+    expect(watch.error).to.include({ _tag: 'Validation', message: 'Invalid watchAsin$ options: maxPages: expected an integer ≥ 1, got 1.5' })
     expect(server.count()).to.equal(0)
   })
 
@@ -92,7 +92,7 @@ describe('asinBody: each tick bounded by maxPages', () => {
       const watch = record(client().watchJobs$(targets, { maxPages: 0 }), clock)
       await clock.runUntil(watch.ended)
       expect(watch.values).to.deep.equal([])
-      expect(watch.error).to.include({ _tag: 'ValidationError', message: 'Invalid watchJobs$ options: maxPages: expected an integer ≥ 1, got 0' })
+      expect(watch.error).to.include({ _tag: 'Validation', message: 'Invalid watchJobs$ options: maxPages: expected an integer ≥ 1, got 0' })
     }
     expect(server.count()).to.equal(0)
   })
