@@ -17,24 +17,23 @@ export type ResendVerdict = 'rate-limited' | 'unsent' | 'transient' | 'refused' 
 /**
  * The one judge of whether a request may be sent again (see {@link ResendVerdict}), for the
  * watch loops, `retryTransient`, the submitter and its look-ups. `method` defaults to the one in
- * the error's context; a request of unknown method is judged a read. Matched on `name`, each
- * class's literal, which holds across bundles as the tag does.
+ * the error's context; a request of unknown method is judged a read.
  */
 export function resendVerdict(error: PixiiError, method = error.context.method): ResendVerdict {
-  if (error.name === 'RateLimitedError') return 'rate-limited'
-  if ((error.name === 'NetworkError' && error.failure === 'connection') || (error.name === 'ServerError' && error.context.status === 503)) {
+  if (error._tag === 'RateLimited') return 'rate-limited'
+  if ((error._tag === 'Network' && error.failure === 'connection') || (error._tag === 'Server' && error.context.status === 503)) {
     return 'unsent'
   }
   if (method !== 'POST') return error.retryable ? 'transient' : 'refused'
-  switch (error.name) {
-    case 'NetworkError':
-    case 'TimeoutError':
+  switch (error._tag) {
+    case 'Network':
+    case 'Timeout':
       return 'unknown'
-    case 'ServerError': {
+    case 'Server': {
       const status = error.context.status ?? 0
       return status >= 400 && status < 500 && status !== 408 ? 'refused' : 'unknown'
     }
-    case 'DecodeError':
+    case 'Decode':
       return error.context.jobId === undefined ? 'unknown' : 'refused'
     default:
       return 'refused'

@@ -119,7 +119,7 @@ export function createSubmitter(settings: SubmitterSettings): Submitter {
                   const message = `Gave up after ${failures + 1} attempts that never reached the server; the last: ${error.message}`
                   return throwError(() => new RetriesExhaustedError({ message, lastError: error, attempts: failures + 1 }))
                 }
-                const retryAfterMs = error._tag === 'ServerError' ? error.retryAfterMs : undefined
+                const retryAfterMs = error._tag === 'Server' ? error.retryAfterMs : undefined
                 const waitMs = retryAfterMs ?? backoffDelayMs(BACKOFF_BASE_MS, failures, settings.retry, settings.random)
                 return timer(waitMs, scheduler).pipe(concatMap(() => attempt$(failures + 1, true)))
               }
