@@ -25,7 +25,7 @@ const jobs: Array<{ readonly label: string; readonly client: typeof test; readon
 const started = Date.now()
 const stamp = (): string => `${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s`
 const describe = (event: RunEvent): string =>
-  event.type === 'accepted' ? 'accepted' : event.job.status === 'failed' ? `failed (${event.job.error_code ?? 'no code'})` : event.job.status
+  event.kind === 'accepted' ? 'accepted' : event.job.status === 'failed' ? `failed (${event.job.error_code ?? 'no code'})` : event.job.status
 
 console.log(`pixii-rx demo: a simulated Pixii at ${simulator.url ?? ''} (no key, no network)\n`)
 const outcomes = await lastValueFrom(
@@ -42,7 +42,7 @@ const outcomes = await lastValueFrom(
 )
 
 const finished = outcomes.flatMap((outcome) =>
-  outcome?._tag === 'Right' && outcome.right.type === 'job' && outcome.right.job.status === 'completed' ? [outcome.right.job] : [],
+  outcome?._tag === 'Right' && outcome.right.kind === 'job' && outcome.right.job.status === 'completed' ? [outcome.right.job] : [],
 )
 const failures = outcomes.flatMap((outcome) => (outcome?._tag === 'Left' ? [outcome.left] : []))
 const splits = await lastValueFrom(from(finished).pipe(splitAds(), toArray()))

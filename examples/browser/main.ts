@@ -21,7 +21,7 @@ form?.addEventListener('submit', (event) => {
   })
   jobs?.prepend(card.element)
   const subscription = pixii.run$(submission, { onPoll: () => card.polled() }).subscribe({
-    next: (step) => (step.type === 'accepted' ? card.accepted(step.jobId) : card.show(step.job)),
+    next: (step) => (step.kind === 'accepted' ? card.accepted(step.jobId) : card.show(step.job)),
     error: (error: unknown) => card.failed(error),
   })
 })

@@ -86,8 +86,8 @@ export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
       submit(submission).pipe(
         concatMap((accepted) =>
           concat(
-            of<RunEvent>({ type: 'accepted', jobId: accepted.job_id, accepted }),
-            watchJob$(accepted.job_id, watchOptions).pipe(map((job): RunEvent => ({ type: 'job', jobId: accepted.job_id, job }))),
+            of<RunEvent>({ kind: 'accepted', jobId: accepted.job_id, accepted }),
+            watchJob$(accepted.job_id, watchOptions).pipe(map((job): RunEvent => ({ kind: 'job', jobId: accepted.job_id, job }))),
           ),
         ),
       ),

@@ -32,7 +32,7 @@ export interface DownloadProgress {
  * ```ts
  * import type { DownloadEvent } from 'pixii-rx/node'
  * const describe = (event: DownloadEvent): string => {
- *   switch (event.type) {
+ *   switch (event.kind) {
  *     case 'image': return `${event.file} (${event.skipped ? 'already there' : `${event.bytes} bytes`})`
  *     case 'image-failed': return `image ${event.adIndex + 1} of ${event.jobId}: ${event.error._tag}`
  *     case 'manifest': return `${event.file}: ${event.manifest.images.length} images`
@@ -42,7 +42,7 @@ export interface DownloadProgress {
  */
 export type DownloadEvent =
   | {
-      readonly type: 'image'
+      readonly kind: 'image'
       readonly jobId: string
       /** The image's position in the job's `output.ads` (0-based). */
       readonly adIndex: number
@@ -55,7 +55,7 @@ export type DownloadEvent =
       readonly progress: DownloadProgress
     }
   | {
-      readonly type: 'image-failed'
+      readonly kind: 'image-failed'
       readonly jobId: string
       readonly adIndex: number
       /** `ImageExpired` for an expired URL; otherwise the transport's or the disk's error. */
@@ -63,7 +63,7 @@ export type DownloadEvent =
       readonly progress: DownloadProgress
     }
   | {
-      readonly type: 'manifest'
+      readonly kind: 'manifest'
       readonly jobId: string
       /** The absolute path of `manifest.json`. */
       readonly file: string

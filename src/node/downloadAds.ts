@@ -93,7 +93,7 @@ function image$(task: ImageTask, settings: DownloadSettings): Observable<ImageOu
  * const dir = await mkdtemp(join(tmpdir(), 'pixii-images-'))
  * const id = simulator.createJob({ key: simulator.testKey, adCount: 3, outcome: { kind: 'partial', failedAds: 1, errorCode: 'CONTENT_POLICY' } })
  * const last = await lastValueFrom(pixii.watchJob$(id).pipe(downloadAds({ dir })))
- * if (last.type === 'manifest') console.log(last.manifest.images.length, last.manifest.failedAds[0]?.code, last.progress.done)
+ * if (last.kind === 'manifest') console.log(last.manifest.images.length, last.manifest.failedAds[0]?.code, last.progress.done)
  * console.log((await readdir(join(dir, id))).join(' '))
  * console.log(simulator.imageLog.filter((request) => request.hadAuthorization).length)
  * await simulator.close()
@@ -114,7 +114,7 @@ export function downloadAds(options: DownloadAdsOptions): OperatorFunction<Job, 
       let progress: DownloadProgress = { images: 0, done: 0, skipped: 0, failed: 0, bytes: 0 }
       const failedImage = (jobId: string, adIndex: number, error: PixiiError): DownloadEvent => {
         progress = { ...progress, failed: progress.failed + 1 }
-        return { type: 'image-failed', jobId, adIndex, error, progress }
+        return { kind: 'image-failed', jobId, adIndex, error, progress }
       }
       // A job whose id cannot name a folder: each of its images fails, and nothing touches the disk.
       const unsafeJob$ = (job: CompletedJob, error: PixiiError): Observable<DownloadEvent> =>
@@ -136,12 +136,12 @@ export function downloadAds(options: DownloadAdsOptions): OperatorFunction<Job, 
           const { entry, skipped } = outcome
           images.push(entry)
           progress = { ...progress, done: progress.done + 1, skipped: progress.skipped + (skipped ? 1 : 0), bytes: progress.bytes + (skipped ? 0 : entry.bytes) }
-          return { type: 'image', jobId: job.id, adIndex, file: join(folder, entry.file), bytes: entry.bytes, sha256: entry.sha256, skipped, progress }
+          return { kind: 'image', jobId: job.id, adIndex, file: join(folder, entry.file), bytes: entry.bytes, sha256: entry.sha256, skipped, progress }
         }
         const manifest$ = defer(async (): Promise<DownloadEvent> => {
           const manifest = buildManifest(job, images, failures, new Date(settings.scheduler.now()).toISOString())
           await writeJsonAtomically(manifestFile, manifest)
-          return { type: 'manifest', jobId: job.id, file: manifestFile, manifest, progress }
+          return { kind: 'manifest', jobId: job.id, file: manifestFile, manifest, progress }
         })
         const refused$ = from(refused).pipe(map(({ adIndex, error }) => imageEvent(adIndex, { ok: false, error })))
         const images$ = from(tasks).pipe(mergeMap((task) => limit(image$(task, settings)).pipe(map((outcome) => imageEvent(task.adIndex, outcome)))))

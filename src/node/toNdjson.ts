@@ -25,11 +25,11 @@ import { redactSecrets } from '../internal/redactSecrets.js'
  * import { toNdjson, toReadable } from 'pixii-rx/node'
  * let text = ''
  * const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { text += chunk.toString(); done() } })
- * const events = of({ type: 'job', status: 'pending' }, { type: 'error', error: new JobNotFoundError({ message: 'gone' }) })
+ * const events = of({ kind: 'job', status: 'pending' }, { kind: 'error', error: new JobNotFoundError({ message: 'gone' }) })
  * await pipeline(toReadable(events), toNdjson(), sink)
  * for (const line of text.trimEnd().split('\n')) console.log(line)
- * // Output: {"type":"job","status":"pending"}
- * // Output: {"type":"error","error":{"context":{},"_tag":"JobNotFound","name":"JobNotFoundError","retryable":false,"message":"gone"}}
+ * // Output: {"kind":"job","status":"pending"}
+ * // Output: {"kind":"error","error":{"context":{},"_tag":"JobNotFound","name":"JobNotFoundError","retryable":false,"message":"gone"}}
  * ```
  */
 export function toNdjson(options: { readonly redact?: boolean } = {}): Transform {

@@ -13,7 +13,7 @@ import type { Submission } from './Submission.js'
  * ```ts
  * import type { RunManyEvent } from 'pixii-rx'
  * const line = (event: RunManyEvent): string => {
- *   switch (event.type) {
+ *   switch (event.kind) {
  *     case 'accepted': return `#${event.index} accepted as ${event.jobId}`
  *     case 'job': return `#${event.index} ${event.job.status}`
  *     case 'failed': return `#${event.index} ${event.error._tag}`
@@ -23,16 +23,16 @@ import type { Submission } from './Submission.js'
  */
 export type RunManyEvent =
   | {
-      readonly type: 'accepted'
+      readonly kind: 'accepted'
       readonly index: number
       readonly request: Submission
       readonly jobId: string
       readonly accepted: JobAccepted
       readonly adopted: boolean
     }
-  | { readonly type: 'job'; readonly index: number; readonly request: Submission; readonly jobId: string; readonly job: Job }
+  | { readonly kind: 'job'; readonly index: number; readonly request: Submission; readonly jobId: string; readonly job: Job }
   | {
-      readonly type: 'failed'
+      readonly kind: 'failed'
       readonly index: number
       readonly request: Submission
       readonly jobId: string | undefined

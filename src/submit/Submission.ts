@@ -29,9 +29,9 @@ export type Submission =
  * ```ts
  * import type { RunEvent } from 'pixii-rx'
  * const describe = (event: RunEvent): string =>
- *   event.type === 'accepted' ? `submitted ${event.jobId}` : `${event.jobId} is ${event.job.status}`
+ *   event.kind === 'accepted' ? `submitted ${event.jobId}` : `${event.jobId} is ${event.job.status}`
  * ```
  */
 export type RunEvent =
-  | { readonly type: 'accepted'; readonly jobId: string; readonly accepted: JobAccepted }
-  | { readonly type: 'job'; readonly jobId: string; readonly job: Job }
+  | { readonly kind: 'accepted'; readonly jobId: string; readonly accepted: JobAccepted }
+  | { readonly kind: 'job'; readonly jobId: string; readonly job: Job }

@@ -12,17 +12,17 @@ import type { Submission } from './Submission.js'
  * ```ts
  * import type { SubmitManyResult } from 'pixii-rx'
  * const line = (result: SubmitManyResult): string =>
- *   result.type === 'accepted'
+ *   result.kind === 'accepted'
  *     ? `#${result.index} ${result.request.request.asin}: ${result.accepted.job_id}${result.adopted ? ' (adopted)' : ''}`
  *     : `#${result.index} ${result.request.request.asin}: ${result.error._tag}`
  * ```
  */
 export type SubmitManyResult =
   | {
-      readonly type: 'accepted'
+      readonly kind: 'accepted'
       readonly index: number
       readonly request: Submission
       readonly accepted: JobAccepted
       readonly adopted: boolean
     }
-  | { readonly type: 'failed'; readonly index: number; readonly request: Submission; readonly error: PixiiError }
+  | { readonly kind: 'failed'; readonly index: number; readonly request: Submission; readonly error: PixiiError }

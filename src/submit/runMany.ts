@@ -32,15 +32,15 @@ export function runManyFor(
       if (loop instanceof ValidationError) return throwError(() => loop)
       return submitMany$(requests, submitOptions).pipe(
         mergeMap((result): Observable<RunManyEvent> => {
-          if (result.type === 'failed') return of({ ...result, jobId: undefined })
+          if (result.kind === 'failed') return of({ ...result, jobId: undefined })
           const { index, request, accepted, adopted } = result
           const jobId = accepted.job_id
           return concat(
-            of<RunManyEvent>({ type: 'accepted', index, request, jobId, accepted, adopted }),
+            of<RunManyEvent>({ kind: 'accepted', index, request, jobId, accepted, adopted }),
             watchJob$(jobId, watch).pipe(
-              map((job): RunManyEvent => ({ type: 'job', index, request, jobId, job })),
+              map((job): RunManyEvent => ({ kind: 'job', index, request, jobId, job })),
               catchError((error: unknown) =>
-                isPixiiError(error) ? of<RunManyEvent>({ type: 'failed', index, request, jobId, error }) : throwError(() => error),
+                isPixiiError(error) ? of<RunManyEvent>({ kind: 'failed', index, request, jobId, error }) : throwError(() => error),
               ),
             ),
           )

@@ -30,9 +30,9 @@ export function submitManyFor(
       if (concurrency instanceof ValidationError) return throwError(() => concurrency)
       return mergePulled(requests, concurrency, (request, index) =>
         submit$(request).pipe(
-          map(({ accepted, adopted }): SubmitManyResult => ({ type: 'accepted', index, request, accepted, adopted })),
+          map(({ accepted, adopted }): SubmitManyResult => ({ kind: 'accepted', index, request, accepted, adopted })),
           catchError((error: unknown) =>
-            isPixiiError(error) ? of<SubmitManyResult>({ type: 'failed', index, request, error }) : throwError(() => error),
+            isPixiiError(error) ? of<SubmitManyResult>({ kind: 'failed', index, request, error }) : throwError(() => error),
           ),
         ),
       )

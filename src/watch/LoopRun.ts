@@ -130,6 +130,6 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   private report(outcome: PollOutcome, decision: PollDecision): void {
     const { onPoll, subject, scheduler } = this.config
     const { attempt, requestedAt } = this
-    onPoll?.({ subject, jobId: subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision })
+    onPoll?.({ subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision })
   }
 }

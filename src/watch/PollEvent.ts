@@ -43,9 +43,9 @@ export type PollOutcome =
  * const log = (event: PollEvent): void => {
  *   const answer = event.outcome.kind === 'job' ? event.outcome.status : event.outcome.kind === 'error' ? event.outcome.error._tag : 'list'
  *   const next = event.decision.kind === 'wait' ? `wait ${event.decision.delayMs} ms (${event.decision.reason})` : 'stop'
- *   console.log(`${event.jobId} #${event.attempt}: ${answer}, ${next}`)
+ *   console.log(`${event.subject} #${event.attempt}: ${answer}, ${next}`)
  * }
- * log({ subject: 'job_1', jobId: 'job_1', attempt: 2, requestedAt: 0, answeredAt: 40, outcome: { kind: 'job', status: 'processing', emitted: true },
+ * log({ subject: 'job_1', attempt: 2, requestedAt: 0, answeredAt: 40, outcome: { kind: 'job', status: 'processing', emitted: true },
  *   decision: { kind: 'wait', delayMs: 500, reason: 'schedule' } })
  * // Output: job_1 #2: processing, wait 500 ms (schedule)
  * ```
@@ -53,8 +53,6 @@ export type PollOutcome =
 export interface PollEvent {
   /** What the loop watches: a job id, or an ASIN for `watchAsin$`. */
   readonly subject: string
-  /** The watched job (the ASIN for `watchAsin$`). Same as `subject`. */
-  readonly jobId: string
   /** The number of this poll in the watch, from 1. */
   readonly attempt: number
   /** Scheduler time when the request was made. */

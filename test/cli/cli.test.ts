@@ -31,7 +31,7 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     const run = await runCli(['submit', 'listing-builder', '--asin', 'B0CHX1W1XY', '--country-code', 'US', '--listing-type', 'amazon_listing', '--json'], env)
     expect(run.code, run.stderr).to.equal(0)
     const [accepted] = ndjson(run.stdout)
-    expect(accepted).to.include({ type: 'accepted', job_type: 'Listing Builder', status: 'pending' })
+    expect(accepted).to.include({ kind: 'accepted', job_type: 'Listing Builder', status: 'pending' })
     return String(accepted?.['job_id'])
   }
 
@@ -60,12 +60,12 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     const run = await runCli(['watch', id, '--json'], env)
     expect(run.code, run.stderr).to.equal(1)
     const events = ndjson(run.stdout)
-    const statuses = events.filter((e) => e['type'] === 'job').map((e) => e['status'])
+    const statuses = events.filter((e) => e['kind'] === 'job').map((e) => e['status'])
     expect(statuses.at(-1)).to.equal('failed')
     expect(new Set(statuses).size, 'one event per transition').to.equal(statuses.length)
-    const failure = events.find((e) => e['type'] === 'error') as { error: { _tag: string; errorCode: string } } | undefined
+    const failure = events.find((e) => e['kind'] === 'error') as { error: { _tag: string; errorCode: string } } | undefined
     expect(failure?.error).to.include({ _tag: 'JobFailed', errorCode: 'GENERATION_FAILED' })
-    expect(events.at(-1)).to.deep.include({ type: 'summary', jobs: 1, completed: 0, failed: 1, exitCode: 1 })
+    expect(events.at(-1)).to.deep.include({ kind: 'summary', jobs: 1, completed: 0, failed: 1, exitCode: 1 })
   })
 
   it('a completed job: watch prints NDJSON when stdout is not a terminal, exits 0, and never shows a URL signature', async () => {
@@ -73,9 +73,9 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     const run = await runCli(['watch', id], env)
     expect(run.code, run.stderr).to.equal(0)
     const events = ndjson(run.stdout)
-    for (const event of events.slice(0, -1)) expect(event).to.include({ type: 'job', jobId: id })
+    for (const event of events.slice(0, -1)) expect(event).to.include({ kind: 'job', jobId: id })
     expect(events.at(-2)?.['status']).to.equal('completed')
-    expect(events.at(-1)).to.deep.include({ type: 'summary', completed: 1, failed: 0, exitCode: 0 })
+    expect(events.at(-1)).to.deep.include({ kind: 'summary', completed: 1, failed: 0, exitCode: 0 })
     expect(run.stdout).to.contain('signature=[redacted]')
     expect(run.stdout).not.to.match(/signature=[0-9a-f]{64}/)
   })
@@ -102,8 +102,8 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     expect(manifest.images).to.have.length(7)
     expect(manifest.credits.charged).to.be.greaterThan(0)
     const events = ndjson(run.stdout)
-    expect(events.filter((e) => e['type'] === 'image')).to.have.length(7)
-    expect(events.at(-1)).to.deep.include({ type: 'summary', images: 7, failedImages: 0, exitCode: 0 })
+    expect(events.filter((e) => e['kind'] === 'image')).to.have.length(7)
+    expect(events.at(-1)).to.deep.include({ kind: 'summary', images: 7, failedImages: 0, exitCode: 0 })
     expect(run.stdout).not.to.match(/signature=[0-9a-f]{64}/)
 
     const listed = await runCli(['list', '--asin', 'B0CHX1W1XY', '--limit', '2'], env)
@@ -122,7 +122,7 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     ])
     expect(refused.code, refused.stderr).to.equal(3)
     expect(unreachable.code, unreachable.stderr).to.equal(4)
-    expect(ndjson(unreachable.stdout).find((e) => e['type'] === 'error')).to.have.nested.property('error._tag', 'RetriesExhausted')
+    expect(ndjson(unreachable.stdout).find((e) => e['kind'] === 'error')).to.have.nested.property('error._tag', 'RetriesExhausted')
     expect(unknownFlag.code).to.equal(2)
     expect(unknownFlag.stderr).to.contain("unknown option '--frobnicate'")
     expect(noOut.code).to.equal(2)
@@ -156,6 +156,6 @@ describe('the pixii-rx CLI, as a child process against `pixii-rx simulate`', fun
     expect(screen).to.contain('\u001b[1A', 'redraws in place (cursor up)')
     expect(screen).to.match(new RegExp(`✔ ${id}  Listing Builder\\s+completed`))
     expect(screen).to.contain('1 job: 1 completed, 0 failed')
-    expect(screen).not.to.contain('{"type"', 'no JSON on a terminal')
+    expect(screen).not.to.contain('{"kind"', 'no JSON on a terminal')
   })
 })

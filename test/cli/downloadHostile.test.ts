@@ -65,15 +65,15 @@ describe('pixii-rx download against a hostile Pixii and image host', () => {
     expect(run.stderr).not.to.contain('unexpected failure')
     expect(run.code, run.stderr).to.equal(1)
     const events = ndjson(run.stdout)
-    const images = events.filter((e) => e['type'] === 'image').map((e) => `${String(e['jobId'])}#${String(e['adIndex'])}`)
+    const images = events.filter((e) => e['kind'] === 'image').map((e) => `${String(e['jobId'])}#${String(e['adIndex'])}`)
     expect(images.sort()).to.deep.equal(['job_GOOD1#0', 'job_GOOD1#1', 'job_GOOD2#0', 'job_GOOD2#1', 'job_MIXED#0'])
-    const failed = events.filter((e) => e['type'] === 'image-failed' && e['jobId'] === 'job_MIXED')
+    const failed = events.filter((e) => e['kind'] === 'image-failed' && e['jobId'] === 'job_MIXED')
     expect(failed.map((e) => [e['adIndex'], (e['error'] as { _tag: string })._tag]).sort()).to.deep.equal([[1, 'Decode'], [2, 'Decode'], [3, 'Decode'], [4, 'Decode']])
     for (const id of ['.hidden_job', 'C:x']) {
-      const refused = events.filter((e) => e['type'] === 'image-failed' && e['jobId'] === id).map((e) => e['error'] as { _tag: string; issues: Array<{ path: string }> })
+      const refused = events.filter((e) => e['kind'] === 'image-failed' && e['jobId'] === id).map((e) => e['error'] as { _tag: string; issues: Array<{ path: string }> })
       expect(refused.map((error) => [error._tag, error.issues[0]?.path]), id).to.deep.equal([['Decode', 'id'], ['Decode', 'id']])
     }
-    expect(events.at(-1)).to.deep.include({ type: 'summary', images: 5, exitCode: 1 })
+    expect(events.at(-1)).to.deep.include({ kind: 'summary', images: 5, exitCode: 1 })
     expect(run.stdout + run.stderr).not.to.contain('SECRETSIG')
 
     const changes = snapshotChanges(before, await folderSnapshot(base))

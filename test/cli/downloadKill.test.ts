@@ -47,7 +47,7 @@ describe('pixii-rx download killed in the middle of its images', () => {
     host.stalling = false
     const rerun = await runCli(['download', id, '--out', out, '--json'], env)
     expect(rerun.code, rerun.stderr).to.equal(0)
-    expect(ndjson(rerun.stdout).at(-1)).to.deep.include({ type: 'summary', images: 7, failedImages: 0 })
+    expect(ndjson(rerun.stdout).at(-1)).to.deep.include({ kind: 'summary', images: 7, failedImages: 0 })
     const names = (await readdir(folder)).sort()
     expect(names).to.deep.equal(['ad-01.png', 'ad-02.png', 'ad-03.png', 'ad-04.png', 'ad-05.png', 'ad-06.png', 'ad-07.png', 'manifest.json'])
     for (let n = 1; n <= 7; n += 1) {

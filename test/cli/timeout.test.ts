@@ -29,7 +29,7 @@ describe('the pixii-rx CLI --timeout, against a server whose jobs never finish',
       const args = command[0] === 'download' ? [...command, scratch('timeout')] : command
       const run = await runCli([...args, '--timeout', '1s', '--json'], env)
       expect(run.code, run.stderr).to.equal(5)
-      const error = ndjson(run.stdout).find((event) => event['type'] === 'error') as { error?: Record<string, unknown> } | undefined
+      const error = ndjson(run.stdout).find((event) => event['kind'] === 'error') as { error?: Record<string, unknown> } | undefined
       expect(error?.error).to.include({ _tag: 'Timeout', deadline: 'total', ms: 1_000 })
       expect(String(error?.error?.['message'])).to.equal(
         "Job job_stuck not finished within 1 s (last seen processing); it may still finish on Pixii: look again with getJob('job_stuck') or watchJob$('job_stuck')",

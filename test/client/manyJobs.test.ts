@@ -69,11 +69,11 @@ describe('many jobs over loopback HTTP, in virtual time', () => {
     const run = record(pixii.run$({ kind: 'listingBuilder', request: { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' } }), h.clock)
     await h.clock.runUntil(run.ended)
     const events: RunEvent[] = run.values.map(({ value }) => value)
-    expect(events[0]?.type).to.equal('accepted')
+    expect(events[0]?.kind).to.equal('accepted')
     const id = events[0]?.jobId
-    expect(events.slice(1).every((event) => event.type === 'job' && event.jobId === id)).to.equal(true)
+    expect(events.slice(1).every((event) => event.kind === 'job' && event.jobId === id)).to.equal(true)
     const last = events.at(-1)
-    expect(last?.type === 'job' && last.job.status).to.equal('completed')
+    expect(last?.kind === 'job' && last.job.status).to.equal('completed')
     expect(h.sim.log[0]).to.include({ method: 'POST', path: '/v1/api/listing_builder' })
   })
 

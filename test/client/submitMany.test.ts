@@ -31,11 +31,11 @@ const posts = (h: Harness) => h.sim.log.filter((entry) => entry.method === 'POST
 const lists = (h: Harness) => h.sim.log.filter((entry) => entry.method === 'GET' && entry.path === '/v1/api/jobs')
 const results = (run: Recording<SubmitManyResult>): SubmitManyResult[] => run.values.map(({ value }) => value)
 
-/** The one result of a run, which must be `type`. */
-function only<T extends SubmitManyResult['type']>(run: Recording<SubmitManyResult>, type: T): Extract<SubmitManyResult, { type: T }> {
+/** The one result of a run, which must be `kind`. */
+function only<T extends SubmitManyResult['kind']>(run: Recording<SubmitManyResult>, type: T): Extract<SubmitManyResult, { kind: T }> {
   expect(run.values).to.have.length(1)
   const result = run.values[0]?.value
-  if (result?.type !== type) throw new Error(`expected ${type}, got ${JSON.stringify(result)}`)
+  if (result?.kind !== type) throw new Error(`expected ${type}, got ${JSON.stringify(result)}`)
   return result as Extract<SubmitManyResult, { type: T }>
 }
 
@@ -66,8 +66,8 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
     const took = times.at(-1) as number
     expect(fastest).to.equal(2 * DAY + 19 * MINUTE)
     expect(took / fastest).to.be.within(1, 1.02)
-    expect(run.values.map(({ value }) => value.type === 'accepted' && value.index)).to.deep.equal(requests.map((_, n) => n))
-    expect(new Set(run.values.map(({ value }) => value.type === 'accepted' && value.accepted.job_id)).size).to.equal(1_200)
+    expect(run.values.map(({ value }) => value.kind === 'accepted' && value.index)).to.deep.equal(requests.map((_, n) => n))
+    expect(new Set(run.values.map(({ value }) => value.kind === 'accepted' && value.accepted.job_id)).size).to.equal(1_200)
     expect(h.sim.jobIds()).to.have.length(1_200)
     console.log(`      1,200 submissions: last sent at ${took} ms, fastest possible ${fastest} ms (ratio ${(took / fastest).toFixed(4)})`)
   })
@@ -87,7 +87,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
         [0, MINUTE, 2 * MINUTE, 3 * MINUTE, DAY, DAY + MINUTE, DAY + 2 * MINUTE, DAY + 3 * MINUTE, 2 * DAY, 2 * DAY + MINUTE]
           .flatMap((at) => [at, at, at]),
       )
-      const accepted = results(run).filter((result) => result.type === 'accepted')
+      const accepted = results(run).filter((result) => result.kind === 'accepted')
       expect(accepted.map((result) => result.index).sort((a, b) => a - b)).to.deep.equal(requests.map((_, n) => n))
       const ids = accepted.map((result) => result.accepted.job_id)
       expect(new Set(ids).size).to.equal(30)
@@ -110,7 +110,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       const run = record(h.client().submitMany$([listing(1), listing(2)]), h.clock)
       await h.clock.runUntil(run.ended)
       expect(posts(h).map((entry) => [entry.at, entry.status])).to.deep.equal([[0, 429], [7_000, 202], [7_000, 202]])
-      expect(results(run).map((result) => result.type === 'accepted' && result.request.request.asin)).to.deep.equal([asinOf(1), asinOf(2)])
+      expect(results(run).map((result) => result.kind === 'accepted' && result.request.request.asin)).to.deep.equal([asinOf(1), asinOf(2)])
       expect(h.sim.jobIds()).to.have.length(2)
     })
   })
@@ -143,7 +143,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       })
       const run = record(h.client({ fetch }).submitMany$([listing(1), listing(1), listing(1)]), h.clock)
       await h.clock.runUntil(run.ended)
-      const accepted = results(run).map((result) => (result.type === 'accepted' ? [result.accepted.job_id, result.adopted] : result.error))
+      const accepted = results(run).map((result) => (result.kind === 'accepted' ? [result.accepted.job_id, result.adopted] : result.error))
       expect(accepted).to.deep.equal(h.sim.jobIds().map((id, n) => [id, n === 1]))
     })
 
@@ -298,14 +298,14 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       const invalid: Submission = { kind: 'listingBuilder', request: { ...(listing(2).request as ListingBuilderRequest), country_code: 'XX' as 'US' } }
       const run = record(h.client().submitMany$([listing(1), invalid, listing(3)]), h.clock)
       await h.clock.runUntil(run.ended)
-      expect(results(run).map((result) => (result.type === 'failed' ? `${result.index} ${result.error._tag}` : `${result.index} ok`))).to.deep.equal([
+      expect(results(run).map((result) => (result.kind === 'failed' ? `${result.index} ${result.error._tag}` : `${result.index} ok`))).to.deep.equal([
         '0 ok', '1 Validation', '2 ok',
       ])
       expect(posts(h)).to.have.length(2)
       const poor = h.sim.addOrganisation({ credits: 0 })
       const broke = record(h.client({ apiKey: poor.liveKey }).submitMany$([listing(4), listing(5)]), h.clock)
       await h.clock.runUntil(broke.ended)
-      expect(results(broke).map((result) => result.type === 'failed' && result.error._tag)).to.deep.equal(['InsufficientCredits', 'InsufficientCredits'])
+      expect(results(broke).map((result) => result.kind === 'failed' && result.error._tag)).to.deep.equal(['InsufficientCredits', 'InsufficientCredits'])
     })
 
     it('checks its options before sending anything', async () => {
@@ -332,11 +332,11 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
         run.values
           .map(({ value }) => value)
           .filter((event: RunManyEvent) => event.index === index)
-          .map((event) => (event.type === 'job' ? event.job.status : event.type === 'failed' ? `failed: ${event.error._tag}` : event.type))
+          .map((event) => (event.kind === 'job' ? event.job.status : event.kind === 'failed' ? `failed: ${event.error._tag}` : event.kind))
       expect(story(0)).to.deep.equal(['accepted', 'pending', 'processing', 'completed'])
       expect(story(1)).to.deep.equal(['accepted', 'pending', 'processing', 'failed', 'failed: JobFailed'])
       expect(story(2)).to.deep.equal(['accepted', 'pending', 'processing', 'completed'])
-      const failed = run.values.map(({ value }) => value).find((event) => event.type === 'failed')
+      const failed = run.values.map(({ value }) => value).find((event) => event.kind === 'failed')
       expect(failed?.jobId).to.equal(h.sim.jobIds()[1])
     })
 
@@ -349,7 +349,7 @@ describe('submitMany$ against the in-memory simulator, in virtual time', () => {
       void done.then(() => (finished = true))
       await h.clock.runUntil(() => finished)
       const all = await done
-      expect(all.map((event) => (event.type === 'job' ? event.job.status : event.type))).to.deep.equal(['accepted', 'pending', 'processing', 'completed'])
+      expect(all.map((event) => (event.kind === 'job' ? event.job.status : event.kind))).to.deep.equal(['accepted', 'pending', 'processing', 'completed'])
       expect(h.sim.jobIds()).to.deep.equal([all[0]?.jobId])
       expect(posts(h)).to.have.length(1)
     })

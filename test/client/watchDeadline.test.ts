@@ -175,7 +175,7 @@ describe('the overall deadline of every watch, in virtual time', () => {
     const pixii = h.client({ apiKey: h.sim.liveKey, watchTimeoutMs: 5_000 })
     const run = record(pixii.run$({ kind: 'listingBuilder', request: { asin: ASIN, country_code: 'US', listing_type: 'amazon_listing' } }), h.clock)
     await h.clock.runUntil(run.ended)
-    expect(run.values[0]?.value.type).to.equal('accepted')
+    expect(run.values[0]?.value.kind).to.equal('accepted')
     const error = timeoutOf(run)
     expect(error.job?.status).to.equal('pending')
     expect(h.clock.scheduler.now()).to.equal(5_000)

@@ -84,7 +84,7 @@ describe('no error exposes the API key or a URL signature', () => {
       const lagging = { now: () => completedAt, schedule: h.clock.scheduler.schedule.bind(h.clock.scheduler) }
       for (const scheduler of [lagging, h.clock.scheduler]) {
         const events = await lastValueFrom(of(imageJob.right).pipe(downloadAds({ dir, scheduler }), toArray()))
-        for (const event of events) if (event.type === 'image-failed') keep(event.error)
+        for (const event of events) if (event.kind === 'image-failed') keep(event.error)
       }
       const overflowing = toReadable(of(1, 2, 3), { highWaterMark: 1, maxBuffered: 1 })
       overflowing.read(0)

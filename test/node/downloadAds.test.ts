@@ -71,9 +71,9 @@ describe('downloadAds, against the simulator image host', () => {
     const counting = countingFetch()
     const events = await download(jobs, { concurrency: 3, fetch: counting.fetch })
 
-    const images = events.filter((e) => e.type === 'image')
+    const images = events.filter((e) => e.kind === 'image')
     expect(images).to.have.length(21)
-    expect(events.filter((e) => e.type === 'manifest')).to.have.length(3)
+    expect(events.filter((e) => e.kind === 'manifest')).to.have.length(3)
     expect(events.at(-1)?.progress).to.deep.equal({ images: 21, done: 21, skipped: 0, failed: 0, bytes: images.reduce((sum, e) => sum + e.bytes, 0) })
     expect(counting.peak()).to.be.within(2, 3)
     for (const job of jobs) {
@@ -100,20 +100,20 @@ describe('downloadAds, against the simulator image host', () => {
     await download([job])
     const before = await stat(join(dir, job.id, 'ad-01.png'))
     const again = await download([job])
-    expect(again.filter((e) => e.type === 'image').map((e) => e.type === 'image' && e.skipped)).to.deep.equal([true, true, true])
+    expect(again.filter((e) => e.kind === 'image').map((e) => e.kind === 'image' && e.skipped)).to.deep.equal([true, true, true])
     expect(h.sim.imageLog, 'the manifest said which sizes to expect: no request').to.have.length(3)
     expect(again.at(-1)?.progress).to.include({ done: 3, skipped: 3, bytes: 0 })
 
     await rm(join(dir, job.id, 'manifest.json'))
     const third = await download([job])
-    expect(third.filter((e) => e.type === 'image' && e.skipped)).to.have.length(3)
+    expect(third.filter((e) => e.kind === 'image' && e.skipped)).to.have.length(3)
     expect(h.sim.imageLog, 'without a manifest, the Content-Length decides').to.have.length(6)
     expect((await stat(join(dir, job.id, 'ad-01.png'))).mtimeMs).to.equal(before.mtimeMs)
     expect((await manifestOf(job.id)).images).to.have.length(3)
 
     await writeFile(join(dir, job.id, 'ad-02.png'), 'not the image')
     const repaired = await download([job])
-    expect(repaired.filter((e) => e.type === 'image' && !e.skipped).map((e) => e.type === 'image' && e.adIndex)).to.deep.equal([1])
+    expect(repaired.filter((e) => e.kind === 'image' && !e.skipped).map((e) => e.kind === 'image' && e.adIndex)).to.deep.equal([1])
   })
 
   it('records failed ads with their codes and the credits in the manifest', async () => {
@@ -135,14 +135,14 @@ describe('downloadAds, against the simulator image host', () => {
       // A downloader whose clock still thinks the old job is recent reaches the host, which refuses.
       const lagging: SchedulerLike = { now: () => Date.parse(old.completed_at ?? '') + day, schedule: h.clock.scheduler.schedule.bind(h.clock.scheduler) }
       const events = await download([old, fresh], { scheduler: lagging })
-      const failures = events.filter((e) => e.type === 'image-failed')
+      const failures = events.filter((e) => e.kind === 'image-failed')
       expect(failures.map((e) => e.jobId)).to.deep.equal([old.id, old.id])
       for (const failure of failures) {
         expect(isPixiiError(failure.error, 'ImageExpired')).to.equal(true)
         expect(failure.error).to.include({ reason: 'forbidden', jobId: old.id, retryable: false })
         expect(failure.error.context).to.include({ status: 403, method: 'GET' })
       }
-      expect(events.filter((e) => e.type === 'image').map((e) => e.jobId)).to.deep.equal([fresh.id, fresh.id])
+      expect(events.filter((e) => e.kind === 'image').map((e) => e.jobId)).to.deep.equal([fresh.id, fresh.id])
       expect(await readdir(join(dir, old.id))).to.deep.equal(['manifest.json'])
       expect((await manifestOf(old.id)).failedImages.map((f) => f.error._tag)).to.deep.equal(['ImageExpired', 'ImageExpired'])
       noSignatureIn(events)
@@ -152,7 +152,7 @@ describe('downloadAds, against the simulator image host', () => {
       const old = await completed({ key: h.sim.testKey, adCount: 3 })
       await h.clock.advance(7 * day + 1)
       const events = await download([old])
-      expect(events.filter((e) => e.type === 'image-failed').map((e) => e.type === 'image-failed' && e.error._tag === 'ImageExpired' && e.error.reason)).to.deep.equal([
+      expect(events.filter((e) => e.kind === 'image-failed').map((e) => e.kind === 'image-failed' && e.error._tag === 'ImageExpired' && e.error.reason)).to.deep.equal([
         'past-retention', 'past-retention', 'past-retention',
       ])
       expect(h.sim.imageLog).to.have.length(0)
@@ -162,9 +162,9 @@ describe('downloadAds, against the simulator image host', () => {
       const job = await completed({ key: h.sim.testKey, adCount: 3 })
       const gone = String(job.output.ads[1]?.preview_url)
       const events = await download([job], { fetch: rewritingFetch((url) => (url === gone ? new Response('gone', { status: 410 }) : undefined)) })
-      const failed = events.filter((e) => e.type === 'image-failed')
+      const failed = events.filter((e) => e.kind === 'image-failed')
       expect(failed.map((e) => [e.adIndex, e.error._tag === 'ImageExpired' && e.error.reason])).to.deep.equal([[1, 'gone']])
-      expect(events.filter((e) => e.type === 'image')).to.have.length(2)
+      expect(events.filter((e) => e.kind === 'image')).to.have.length(2)
     })
   })
 
@@ -180,12 +180,12 @@ describe('downloadAds, against the simulator image host', () => {
         return undefined
       }),
     })
-    const refused = events.find((e) => e.type === 'image-failed')
-    expect(refused?.type === 'image-failed' && refused.error._tag).to.equal('Validation')
-    expect(refused?.type === 'image-failed' && refused.error.message).to.equal(
+    const refused = events.find((e) => e.kind === 'image-failed')
+    expect(refused?.kind === 'image-failed' && refused.error._tag).to.equal('Validation')
+    expect(refused?.kind === 'image-failed' && refused.error.message).to.equal(
       'Refused to fetch an image from http://images.example/steal.png: only https, or http on a loopback host, is allowed',
     )
-    expect(events.filter((e) => e.type === 'image').map((e) => e.type === 'image' && e.adIndex).sort()).to.deep.equal([1, 2])
+    expect(events.filter((e) => e.kind === 'image').map((e) => e.kind === 'image' && e.adIndex).sort()).to.deep.equal([1, 2])
     noSignatureIn(events)
   })
 
@@ -193,13 +193,13 @@ describe('downloadAds, against the simulator image host', () => {
     const job = await completed({ key: h.sim.testKey, adCount: 2 })
     const html = String(job.output.ads[0]?.preview_url)
     const typed = await download([job], { fetch: rewritingFetch((url) => (url === html ? new Response('<html>', { headers: { 'content-type': 'text/html' } }) : undefined)) })
-    const wrongType = typed.find((e) => e.type === 'image-failed')
-    expect(wrongType?.type === 'image-failed' && wrongType.error._tag === 'Decode' && wrongType.error.issues).to.deep.equal([{ path: 'content-type', expected: 'image/*', actual: 'text/html' }])
+    const wrongType = typed.find((e) => e.kind === 'image-failed')
+    expect(wrongType?.kind === 'image-failed' && wrongType.error._tag === 'Decode' && wrongType.error.issues).to.deep.equal([{ path: 'content-type', expected: 'image/*', actual: 'text/html' }])
 
     await rm(join(dir, job.id), { recursive: true })
     const capped = await download([job], { maxBytes: 10 })
-    for (const event of capped.filter((e) => e.type !== 'manifest')) {
-      expect(event.type === 'image-failed' && event.error._tag === 'Network' && event.error.failure).to.equal('body-too-large')
+    for (const event of capped.filter((e) => e.kind !== 'manifest')) {
+      expect(event.kind === 'image-failed' && event.error._tag === 'Network' && event.error.failure).to.equal('body-too-large')
     }
     expect(await readdir(join(dir, job.id))).to.deep.equal(['manifest.json'])
   })

@@ -32,7 +32,7 @@ describe('downloadAds, against a hostile server on loopback', () => {
   const job = (id: string, ads: readonly unknown[] = [ad(`${id}-1.png`), ad(`${id}-2.png`)]): CompletedJob => jobBody({ id, output: { ads } }) as unknown as CompletedJob
   const download = (jobs: readonly CompletedJob[]): Promise<DownloadEvent[]> => lastValueFrom(from(jobs).pipe(downloadAds({ dir: out, scheduler: clock }), toArray()))
   const failures = (events: readonly DownloadEvent[], jobId: string) =>
-    events.flatMap((e) => (e.type === 'image-failed' && e.jobId === jobId ? [{ adIndex: e.adIndex, tag: e.error._tag, issues: 'issues' in e.error ? e.error.issues : undefined }] : []))
+    events.flatMap((e) => (e.kind === 'image-failed' && e.jobId === jobId ? [{ adIndex: e.adIndex, tag: e.error._tag, issues: 'issues' in e.error ? e.error.issues : undefined }] : []))
   const noSecretIn = (events: readonly DownloadEvent[]): void => {
     const text = JSON.stringify(events, (_key, value: unknown) => (value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value))
     expect(text).not.to.match(/SECRETSIG|signature|expires=/)
@@ -64,7 +64,7 @@ describe('downloadAds, against a hostile server on loopback', () => {
       expect(failed.map((f) => [f.adIndex, f.tag]), id).to.deep.equal([[0, 'Decode'], [1, 'Decode']])
       expect(failed[0]?.issues, id).to.deep.equal([{ path: 'id', expected: 'one folder name: 1 to 128 letters, digits, "_", "-" or inner "."', actual: id }])
     }
-    expect(events.filter((e) => e.type === 'manifest').map((e) => e.jobId)).to.have.members(['job_GOOD1', 'job_GOOD2'])
+    expect(events.filter((e) => e.kind === 'manifest').map((e) => e.jobId)).to.have.members(['job_GOOD1', 'job_GOOD2'])
     expect(events.at(-1)?.progress).to.include({ images: 4 + 2 * hostile.length, done: 4, failed: 2 * hostile.length })
     expect(host.count('/img/'), 'no image of a refused job is fetched').to.equal(4)
     const changes = snapshotChanges(before, await folderSnapshot(base))
@@ -134,8 +134,8 @@ describe('downloadAds, against a hostile server on loopback', () => {
     expect((await readFile(join(folder, 'ad-08.jpg'))).equals(jpegBytes)).to.equal(true)
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as DownloadManifest
     expect(manifest.images.map((image) => [image.file, image.contentType])).to.deep.equal([['ad-01.png', 'image/png'], ['ad-08.jpg', 'image/jpeg'], ['ad-09.webp', 'image/webp']])
-    const written = events.filter((e) => e.type === 'image')
-    expect(written.map((e) => e.type === 'image' && e.file).sort()).to.deep.equal(['ad-01.png', 'ad-08.jpg', 'ad-09.webp'].map((name) => join(folder, name)))
+    const written = events.filter((e) => e.kind === 'image')
+    expect(written.map((e) => e.kind === 'image' && e.file).sort()).to.deep.equal(['ad-01.png', 'ad-08.jpg', 'ad-09.webp'].map((name) => join(folder, name)))
     noSecretIn(events)
   })
 })

@@ -83,7 +83,7 @@ describe('createPixiiProxy mounted in a server', () => {
           pixii.run$({ kind: 'listingBuilder', request: { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' } }).pipe(toArray()),
         )
         const last = events.at(-1)
-        expect(last?.type === 'job' && last.job.status).to.equal('completed')
+        expect(last?.kind === 'job' && last.job.status).to.equal('completed')
         const listed = await pixii.listJobs({ asin: 'B0CHX1W1XY' })()
         expect(listed._tag === 'Right' && listed.right.total).to.equal(1)
         const orgs = new Set(simulator.log.map((entry) => entry.org))

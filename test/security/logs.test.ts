@@ -45,7 +45,7 @@ describe('no key and no URL signature in telemetry, NDJSON logs or CLI output', 
         sim.createJob({ key: sim.liveKey, queuedMs: 0, processingMs: 100, outcome: { kind: 'failure', errorCode: 'GENERATION_FAILED' } }),
       ]
       const watched = record(
-        merge(...ids.map((id) => pixii.watchJob$(id).pipe(jobEvents(id, h.clock.scheduler), catchError((error: unknown) => of({ type: 'error', error }))))).pipe(toArray()),
+        merge(...ids.map((id) => pixii.watchJob$(id).pipe(jobEvents(id, h.clock.scheduler), catchError((error: unknown) => of({ kind: 'error', error }))))).pipe(toArray()),
         h.clock,
       )
       // Fatal outcomes: a key the server does not know, and a job that is not there.

@@ -5,7 +5,7 @@ import type { CompletedJob } from '../../codecs/Job.js'
 import type { DownloadEvent } from '../../node/DownloadEvent.js'
 import { downloadAds } from '../../node/downloadAds.js'
 import { jobEvents } from '../../node/jobEvents.js'
-import type { JobEvent } from '../../node/JobEvent.js'
+import type { JobLogLine } from '../../node/JobLogLine.js'
 import type { CliIo } from '../CliIo.js'
 import { connect } from '../connect.js'
 import type { Display } from '../display/Display.js'
@@ -34,16 +34,16 @@ function showDownload(display: Display, event: DownloadEvent, tally: Tally): voi
   display.event(event)
   const bar = tally.jobs.get(event.jobId) ?? { done: 0, failed: 0, total: 0 }
   tally.jobs.set(event.jobId, bar)
-  if (event.type === 'image') {
+  if (event.kind === 'image') {
     tally.images += 1
     bar.done += 1
   }
-  if (event.type === 'image-failed') {
+  if (event.kind === 'image-failed') {
     tally.failedImages += 1
     bar.failed += 1
     tally.code = Math.max(tally.code, exitCodeFor(event.error))
   }
-  if (event.type !== 'manifest') return display.job(event.jobId, { status: 'downloading', bar: { ...bar } })
+  if (event.kind !== 'manifest') return display.job(event.jobId, { status: 'downloading', bar: { ...bar } })
   const tags = [...new Set(event.manifest.failedImages.map((failure) => failure.error._tag))].join(', ')
   const folder = relative(process.cwd(), dirname(event.file)) || '.'
   const note = `→ ${folder}${bar.failed > 0 ? `  ${bar.failed} failed: ${tags}` : ''}`
@@ -89,7 +89,7 @@ Files already there with the same size are kept. Image URLs expire 7 days after 
       for (const id of ids) display.job(id, { status: 'waiting' })
       const watched$ = merge(...ids.map((id) => client.watchJob$(id).pipe(jobEvents(id, io.scheduler)))).pipe(share())
       const completed$ = watched$.pipe(
-        filter((event): event is Extract<JobEvent, { type: 'job' }> => event.type === 'job' && event.status === 'completed'),
+        filter((event): event is Extract<JobLogLine, { kind: 'job' }> => event.kind === 'job' && event.status === 'completed'),
         map((event) => event.job as CompletedJob),
         tap((job) => {
           const total = job.output.ads.filter((ad) => ad.preview_url !== null).length
@@ -97,9 +97,9 @@ Files already there with the same size are kept. Image URLs expire 7 days after 
           display.job(job.id, { status: 'downloading', bar: { done: 0, failed: 0, total } })
         }),
       )
-      const showWatch = (event: JobEvent): void => {
+      const showWatch = (event: JobLogLine): void => {
         showJobEvent(display, event, true)
-        if (event.type === 'error') {
+        if (event.kind === 'error') {
           tally.failedJobs += 1
           tally.code = Math.max(tally.code, exitCodeFor(event.error))
         }

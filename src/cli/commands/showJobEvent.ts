@@ -1,4 +1,4 @@
-import type { JobEvent } from '../../node/JobEvent.js'
+import type { JobLogLine } from '../../node/JobLogLine.js'
 import type { Display } from '../display/Display.js'
 
 /**
@@ -12,13 +12,13 @@ import type { Display } from '../display/Display.js'
  * import { showJobEvent } from './showJobEvent.js'
  * import { JobNotFoundError } from 'pixii-rx'
  * const display = ndjsonDisplay({ write: (text) => (console.log(text.trimEnd()), true) })
- * showJobEvent(display, { type: 'error', at: '2026-01-01T00:00:00.000Z', jobId: 'job_1', elapsedMs: 5, error: new JobNotFoundError({ message: 'gone' }) })
- * // Output: {"type":"error","at":"2026-01-01T00:00:00.000Z","jobId":"job_1","elapsedMs":5,"error":{"context":{},"_tag":"JobNotFound","name":"JobNotFoundError","retryable":false,"message":"gone"}}
+ * showJobEvent(display, { kind: 'error', at: '2026-01-01T00:00:00.000Z', jobId: 'job_1', elapsedMs: 5, error: new JobNotFoundError({ message: 'gone' }) })
+ * // Output: {"kind":"error","at":"2026-01-01T00:00:00.000Z","jobId":"job_1","elapsedMs":5,"error":{"context":{},"_tag":"JobNotFound","name":"JobNotFoundError","retryable":false,"message":"gone"}}
  * ```
  */
-export function showJobEvent(display: Display, event: JobEvent, completedMeansRunning = false): void {
+export function showJobEvent(display: Display, event: JobLogLine, completedMeansRunning = false): void {
   display.event(event)
-  if (event.type === 'error') {
+  if (event.kind === 'error') {
     const note = event.error._tag === 'JobFailed' ? undefined : `${event.error._tag}: ${event.error.message}`
     display.job(event.jobId, { state: 'failed', ...(note === undefined ? {} : { status: 'error', note }) })
     return

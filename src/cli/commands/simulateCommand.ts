@@ -78,7 +78,7 @@ Examples:
       for (const outcome of flags.script ?? []) simulator.script(outcome)
       const { url, testKey, liveKey } = simulator
       if (flags.json === true || io.stdout.isTTY !== true) {
-        io.stdout.write(`${JSON.stringify({ type: 'simulator', url, testKey, liveKey })}\n`)
+        io.stdout.write(`${JSON.stringify({ kind: 'simulator', url, testKey, liveKey })}\n`)
       } else {
         io.stdout.write(
           [

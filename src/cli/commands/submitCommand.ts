@@ -47,7 +47,7 @@ function kindCommand(kind: Kind, io: CliIo, exit: (code: number) => void): Comma
       const client = connect(flags, io)
       const json = wantsJson(flags, io)
       const accepted = await lastValueFrom(send[kind](client, requestFrom(submitFields[kind], flags)))
-      if (json) io.stdout.write(`${JSON.stringify({ type: 'accepted', ...accepted })}\n`)
+      if (json) io.stdout.write(`${JSON.stringify({ kind: 'accepted', ...accepted })}\n`)
       else io.stdout.write(`Submitted ${accepted.job_id} (${accepted.job_type}, ${accepted.status})\n`)
       if (flags.watch !== true) return exit(ExitCode.ok)
       exit(await watchJobs(client, [accepted.job_id], json ? ndjsonDisplay(io.stdout) : liveDisplay(io.stdout, io.scheduler), io))

@@ -37,8 +37,8 @@ export async function watchJobs(client: PixiiClient, ids: readonly string[], dis
     events$.pipe(
       tap((event) => {
         showJobEvent(display, event)
-        if (event.type === 'job' && event.status === 'completed') completed += 1
-        if (event.type === 'error') {
+        if (event.kind === 'job' && event.status === 'completed') completed += 1
+        if (event.kind === 'error') {
           failed += 1
           code = Math.max(code, exitCodeFor(event.error))
         }

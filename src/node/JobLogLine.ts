@@ -8,14 +8,14 @@ import type { PixiiError } from '../errors/PixiiError.js'
  *
  * @example
  * ```ts
- * import type { JobEvent } from 'pixii-rx/node'
- * const line = (event: JobEvent): string =>
- *   event.type === 'job' ? `${event.at} ${event.jobId} ${event.status}` : `${event.at} ${event.jobId} ${event.error._tag}`
+ * import type { JobLogLine } from 'pixii-rx/node'
+ * const line = (event: JobLogLine): string =>
+ *   event.kind === 'job' ? `${event.at} ${event.jobId} ${event.status}` : `${event.at} ${event.jobId} ${event.error._tag}`
  * ```
  */
-export type JobEvent =
+export type JobLogLine =
   | {
-      readonly type: 'job'
+      readonly kind: 'job'
       /** When the transition was seen, ISO 8601 UTC, on the scheduler's clock. */
       readonly at: string
       readonly jobId: string
@@ -26,7 +26,7 @@ export type JobEvent =
       readonly job: Job
     }
   | {
-      readonly type: 'error'
+      readonly kind: 'error'
       readonly at: string
       readonly jobId: string
       readonly elapsedMs: number
