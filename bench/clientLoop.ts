@@ -1,5 +1,6 @@
 import type { Subscription } from 'rxjs'
-import { createPixiiClient, fixedSchedule, type FetchLike } from '../src/index.js'
+import { createPixiiClient, fixedSchedule } from '../src/index.js'
+import type { FetchLike } from '../src/advanced/index.js'
 import type { PollWorkload } from './pollWorkload.js'
 
 /**

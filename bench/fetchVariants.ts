@@ -1,6 +1,6 @@
 import crossFetch from 'cross-fetch'
 import { Agent } from 'node:http'
-import type { FetchLike } from '../src/index.js'
+import type { FetchLike } from '../src/advanced/index.js'
 
 const noKeepAliveAgent = new Agent({ keepAlive: false })
 

@@ -1,4 +1,4 @@
-import type { FetchLike } from '../src/index.js'
+import type { FetchLike } from '../src/advanced/index.js'
 
 /** A fetch that counts, per job id, the requests it was called with and those not answered yet. */
 export interface CountingFetch {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
-import { isPixiiError, isTerminalStatus, type Job, type JobStatus } from '../src/index.js'
+import { isPixiiError, type Job, type JobStatus } from '../src/index.js'
+import { isTerminalStatus } from '../src/advanced/index.js'
 import type { Verdict } from './Verdict.js'
 import type { WatchRecord } from './WatchRecord.js'
 

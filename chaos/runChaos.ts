@@ -1,5 +1,6 @@
 import { from, mergeMap, type SchedulerLike } from 'rxjs'
-import { createPixiiClient, type FetchLike, type PollEvent, type RetryPolicy } from '../src/index.js'
+import { createPixiiClient, type PollEvent, type RetryPolicy } from '../src/index.js'
+import type { FetchLike } from '../src/advanced/index.js'
 import type { Simulator } from '../src/testing/index.js'
 import { createPrng } from '../src/testing/prng.js'
 import { applyFaultMix } from './applyFaultMix.js'

@@ -5,8 +5,8 @@
 const assert = require('node:assert/strict')
 
 const errorClasses = [
-  'AbortedError', 'Decode', 'InsufficientCreditsError', 'JobFailedError', 'JobNotFoundError', 'Network',
-  'NoActiveBrandError', 'RateLimitedError', 'Server', 'TimeoutError', 'UnauthorizedError', 'Validation',
+  'AbortedError', 'DecodeError', 'InsufficientCreditsError', 'JobFailedError', 'JobNotFoundError', 'NetworkError',
+  'NoActiveBrandError', 'RateLimitedError', 'ServerError', 'TimeoutError', 'UnauthorizedError', 'ValidationError',
 ]
 
 function checkErrors(pixii) {
@@ -19,6 +19,13 @@ function checkErrors(pixii) {
   // fp-ts/io-ts are reached through their lib/*.js paths; a directory import would have failed
   // to load above, and a codec call proves the graph is wired.
   assert.equal(pixii.JobStatus.is('processing'), true)
+}
+
+// pixii-rx/advanced is its own entry: its codecs decode, and the root no longer carries them.
+function checkAdvanced(pixii, advanced) {
+  assert.equal(advanced.Asin.is('B0CHX1W1XY'), true, 'pixii-rx/advanced: Asin decodes')
+  assert.equal(typeof advanced.defaultRetryPolicy.maxConsecutiveFailures, 'number')
+  assert.equal(pixii.Asin, undefined, 'the root entry does not export Asin')
 }
 
 async function checkRealCall(pixii, testing) {
@@ -44,7 +51,7 @@ async function checkRealCall(pixii, testing) {
 }
 
 /** Runs every check; any failure sets a non-zero exit code. */
-async function runSmokeTest({ format, resolved, expectedEntry, pixii, loadTesting }) {
+async function runSmokeTest({ format, resolved, expectedEntry, pixii, advanced, loadTesting }) {
   let finished = false
   // A promise that never settles lets Node exit 0 in CommonJS: that must not read as a pass.
   process.on('exit', (code) => {
@@ -63,6 +70,7 @@ async function runSmokeTest({ format, resolved, expectedEntry, pixii, loadTestin
       assert.ok(path.endsWith(entry), `${specifier} resolved to ${path}, expected …${entry}`)
     }
     checkErrors(pixii)
+    checkAdvanced(pixii, advanced)
     console.log(`test-built (${format}): ok, ${await checkRealCall(pixii, await loadTesting())}`)
   } catch (error) {
     console.error(`test-built (${format}): FAILED`)

@@ -11,7 +11,7 @@ const PageLimit = /* @__PURE__ */ t.refinement(t.number, (n) => Number.isInteger
  *
  * @example
  * ```ts
- * import { ListJobsQuery } from 'pixii-rx'
+ * import { ListJobsQuery } from 'pixii-rx/advanced'
  * console.log(ListJobsQuery.is({ asin: 'B0CHX1W1XY', page: 2 }), ListJobsQuery.is({ asin: 'B0', page: 0 }))
  * // Output: true false
  * ```

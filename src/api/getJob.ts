@@ -24,7 +24,7 @@ import { validateInput } from './validateInput.js'
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'
- * import { getJob$ } from 'pixii-rx'
+ * import { getJob$ } from './getJob.js'
  * import { startSimulator } from 'pixii-rx/testing'
  * const simulator = await startSimulator()
  * const id = simulator.createJob({ key: simulator.testKey, queuedMs: 60_000 })

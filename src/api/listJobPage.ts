@@ -23,7 +23,7 @@ import { validateInput } from './validateInput.js'
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'
- * import { listJobPage$ } from 'pixii-rx'
+ * import { listJobPage$ } from './listJobPage.js'
  * import { startSimulator } from 'pixii-rx/testing'
  * const simulator = await startSimulator()
  * simulator.createJob({ key: simulator.testKey, asin: 'B0CHX1W1XY' })

@@ -6,7 +6,7 @@ import { checkMaxPages } from './maxPages.js'
 import { readPages$ } from './readPages.js'
 
 /**
- * Options of {@link listJobs$}.
+ * Options of {@link PixiiClient.listJobs$}.
  *
  * @example
  * ```ts
@@ -23,7 +23,7 @@ export interface ListJobsOptions {
    * The most pages read, an integer ≥ 1. A listing that still has more after this many pages
    * (a `total` that keeps growing, or simply more jobs than `maxPages × limit`) ends with a
    * `DecodeError` (issue path `total`) once the summaries read so far have been emitted. Default
-   * {@link defaultMaxPages}, 1,000: 20,000 jobs at the default limit, 100,000 at limit 100.
+   * `defaultMaxPages` (`pixii-rx/advanced`), 1,000: 20,000 jobs at the default limit, 100,000 at limit 100.
    */
   readonly maxPages?: number
   /**
@@ -56,7 +56,7 @@ export interface ListJobsOptions {
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom, toArray } from 'rxjs'
- * import { listJobs$ } from 'pixii-rx'
+ * import { listJobs$ } from './listJobs.js'
  * import { startSimulator } from 'pixii-rx/testing'
  * const simulator = await startSimulator()
  * for (let n = 0; n < 5; n += 1) simulator.createJob({ key: simulator.testKey, asin: 'B0CHX1W1XY' })

@@ -10,7 +10,7 @@ import { showValue } from '../errors/validationIssues.js'
  *
  * @example
  * ```ts
- * import { defaultMaxPages } from 'pixii-rx'
+ * import { defaultMaxPages } from 'pixii-rx/advanced'
  * console.log(defaultMaxPages)
  * // Output: 1000
  * ```

@@ -13,7 +13,7 @@ import { validateInput } from './validateInput.js'
  *
  * @example
  * ```ts
- * import type { SubmissionPath } from 'pixii-rx'
+ * import type { SubmissionPath } from './submit.js'
  * const scale: SubmissionPath = '/v1/api/scale'
  * ```
  */
@@ -24,7 +24,7 @@ export type SubmissionPath = '/v1/api/listing_builder' | '/v1/api/scale' | '/v1/
  *
  * @example
  * ```ts
- * import type { Submitted } from 'pixii-rx'
+ * import type { Submitted } from './submit.js'
  * const remaining = ({ accepted, headers }: Submitted): string => `${accepted.job_id}: ${headers.get('X-RateLimit-Remaining-Minute') ?? '?'} left this minute`
  * ```
  */
@@ -51,7 +51,8 @@ export interface Submitted {
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'
- * import { ListingBuilderRequest, submit$ } from 'pixii-rx'
+ * import { ListingBuilderRequest } from 'pixii-rx/advanced'
+ * import { submit$ } from './submit.js'
  * import { startSimulator } from 'pixii-rx/testing'
  * const simulator = await startSimulator()
  * const config = {

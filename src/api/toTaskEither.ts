@@ -9,7 +9,8 @@ import type { PixiiError } from '../errors/PixiiError.js'
  *
  * @example
  * ```ts
- * import { createPixiiClient, type CallOptions } from 'pixii-rx'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { type CallOptions } from 'pixii-rx/advanced'
  * const pixii = createPixiiClient({ apiKey: 'pk_test_abc', baseUrl: 'http://127.0.0.1:9' })
  * const options: CallOptions = { signal: AbortSignal.abort() }
  * const result = await pixii.getJob('job_1', options)()
@@ -34,7 +35,7 @@ export interface CallOptions {
  * @example
  * ```ts
  * import { of } from 'rxjs'
- * import { toTaskEither } from 'pixii-rx'
+ * import { toTaskEither } from './toTaskEither.js'
  * const task = toTaskEither(of(42))
  * console.log(await task())
  * // Output: { _tag: 'Right', right: 42 }

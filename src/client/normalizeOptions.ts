@@ -23,7 +23,7 @@ import type { SubmitterSettings } from '../submit/SubmitterSettings.js'
  *
  * @example
  * ```ts
- * import type { ClientSettings } from 'pixii-rx'
+ * import type { ClientSettings } from './normalizeOptions.js'
  * // What createPixiiClient builds from its options; code outside pixii-rx rarely needs it.
  * const describe = (settings: ClientSettings): string => `${settings.baseUrl}, ${settings.keyKind} key, ${settings.gate.limit} at once`
  * ```

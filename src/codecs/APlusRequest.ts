@@ -9,7 +9,7 @@ import { requestCodec } from './requestCodec.js'
  *
  * @example
  * ```ts
- * import { APlusType } from 'pixii-rx'
+ * import { APlusType } from 'pixii-rx/advanced'
  * console.log(APlusType.is('A+ Premium'))
  * // Output: true
  * ```
@@ -23,7 +23,7 @@ export type APlusType = t.TypeOf<typeof APlusType>
  *
  * @example
  * ```ts
- * import { APlusRequest } from 'pixii-rx'
+ * import { APlusRequest } from 'pixii-rx/advanced'
  * const request: APlusRequest = { asin: 'B0CHX1W1XY', country_code: 'US', types: ['A+ Basic', 'A+ Premium'] }
  * console.log(APlusRequest.is(request))
  * // Output: true

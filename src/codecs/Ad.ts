@@ -5,7 +5,7 @@ import * as t from 'io-ts'
  *
  * @example
  * ```ts
- * import { AdError } from 'pixii-rx'
+ * import { AdError } from 'pixii-rx/advanced'
  * console.log(AdError.is({ code: 'CONTENT_POLICY', message: 'Refused' }))
  * // Output: true
  * ```
@@ -19,7 +19,7 @@ export type AdError = t.TypeOf<typeof AdError>
  *
  * @example
  * ```ts
- * import type { UndocumentedFields } from 'pixii-rx'
+ * import type { UndocumentedFields } from 'pixii-rx/advanced'
  * const extra: UndocumentedFields = { type: 'A+ Premium' } // kept as sent, not typed
  * ```
  */
@@ -31,7 +31,7 @@ export type UndocumentedFields = Readonly<Record<string, unknown>>
  *
  * @example
  * ```ts
- * import { SucceededAd } from 'pixii-rx'
+ * import { SucceededAd } from 'pixii-rx/advanced'
  * console.log(SucceededAd.is({ preview_url: 'https://img.example/1.png', error: null }))
  * // Output: true
  * ```
@@ -46,7 +46,7 @@ export type SucceededAd = t.TypeOf<typeof SucceededAd> & UndocumentedFields
  *
  * @example
  * ```ts
- * import { FailedAd } from 'pixii-rx'
+ * import { FailedAd } from 'pixii-rx/advanced'
  * console.log(FailedAd.is({ preview_url: null, error: { code: 'TIMEOUT', message: 'Took too long' } }))
  * // Output: true
  * ```
@@ -61,7 +61,7 @@ export type FailedAd = t.TypeOf<typeof FailedAd> & UndocumentedFields
  *
  * @example
  * ```ts
- * import { Ad, isSucceededAd } from 'pixii-rx'
+ * import { Ad, isSucceededAd } from 'pixii-rx/advanced'
  * const ads: Ad[] = [
  *   { preview_url: 'https://img.example/1.png', error: null },
  *   { preview_url: null, error: { code: 'TIMEOUT', message: 'Took too long' } },
@@ -93,7 +93,7 @@ export type Ad = SucceededAd | FailedAd
  *
  * @example
  * ```ts
- * import { isSucceededAd } from 'pixii-rx'
+ * import { isSucceededAd } from 'pixii-rx/advanced'
  * console.log(isSucceededAd({ preview_url: 'https://img.example/1.png', error: null }))
  * // Output: true
  * ```

@@ -6,7 +6,7 @@ import * as t from 'io-ts'
  *
  * @example
  * ```ts
- * import { ApiErrorBody } from 'pixii-rx'
+ * import { ApiErrorBody } from 'pixii-rx/advanced'
  * console.log(ApiErrorBody.is({ code: 'JOB_NOT_FOUND', message: 'No such job' }))
  * // Output: true
  * ```

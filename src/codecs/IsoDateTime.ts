@@ -9,7 +9,7 @@ const isoDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(
  *
  * @example
  * ```ts
- * import { IsoDateTime } from 'pixii-rx'
+ * import { IsoDateTime } from 'pixii-rx/advanced'
  * console.log(IsoDateTime.is('2026-01-01T12:00:00Z'), IsoDateTime.is('yesterday'))
  * // Output: true false
  * ```

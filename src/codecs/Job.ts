@@ -9,7 +9,7 @@ import { JobStatus } from './JobStatus.js'
  *
  * @example
  * ```ts
- * import { JobRecord } from 'pixii-rx'
+ * import { JobRecord } from 'pixii-rx/advanced'
  * console.log(Object.keys(JobRecord.props).length)
  * // Output: 10
  * ```
@@ -34,7 +34,7 @@ export const JobRecord = /* @__PURE__ */ t.type(
  *
  * @example
  * ```ts
- * import type { JobRecord } from 'pixii-rx'
+ * import type { JobRecord } from 'pixii-rx/advanced'
  * const spent = (jobs: readonly JobRecord[]): number => jobs.reduce((sum, job) => sum + job.credit_cost - job.credits_refunded, 0)
  * ```
  */
@@ -45,7 +45,8 @@ export type JobRecord = t.TypeOf<typeof JobRecord>
  *
  * @example
  * ```ts
- * import type { Job, PendingJob } from 'pixii-rx'
+ * import type { Job } from 'pixii-rx'
+ * import type { PendingJob } from 'pixii-rx/advanced'
  * const queued = (jobs: readonly Job[]): PendingJob[] => jobs.filter((job): job is PendingJob => job.status === 'pending')
  * ```
  */
@@ -56,7 +57,8 @@ export type PendingJob = JobRecord & { readonly status: 'pending' }
  *
  * @example
  * ```ts
- * import type { Job, ProcessingJob } from 'pixii-rx'
+ * import type { Job } from 'pixii-rx'
+ * import type { ProcessingJob } from 'pixii-rx/advanced'
  * const runningFor = (job: ProcessingJob, now: number): number => now - Date.parse(job.started_at ?? job.created_at)
  * const running = (job: Job): job is ProcessingJob => job.status === 'processing'
  * ```

@@ -8,7 +8,7 @@ import { JobStatus } from './JobStatus.js'
  *
  * @example
  * ```ts
- * import { JobAccepted } from 'pixii-rx'
+ * import { JobAccepted } from 'pixii-rx/advanced'
  * console.log(JobAccepted.is({ job_id: 'job_1', job_type: 'Scale', status: 'pending', created_at: '2026-01-01T00:00:00Z' }))
  * // Output: true
  * ```

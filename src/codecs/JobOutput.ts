@@ -7,7 +7,7 @@ import { Ad } from './Ad.js'
  *
  * @example
  * ```ts
- * import { JobOutput } from 'pixii-rx'
+ * import { JobOutput } from 'pixii-rx/advanced'
  * console.log(JobOutput.is({ ads: [{ preview_url: 'https://img.example/1.png', error: null }] }))
  * // Output: true
  * ```

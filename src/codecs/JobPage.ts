@@ -7,7 +7,7 @@ import { JobSummary } from './JobSummary.js'
  *
  * @example
  * ```ts
- * import { JobPage } from 'pixii-rx'
+ * import { JobPage } from 'pixii-rx/advanced'
  * console.log(JobPage.is({ data: [], total: 0, page: 1, limit: 20 }))
  * // Output: true
  * ```

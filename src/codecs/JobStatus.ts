@@ -21,7 +21,7 @@ export type JobStatus = t.TypeOf<typeof JobStatus>
  *
  * @example
  * ```ts
- * import type { TerminalJobStatus } from 'pixii-rx'
+ * import type { TerminalJobStatus } from 'pixii-rx/advanced'
  * const outcome: Record<TerminalJobStatus, string> = { completed: 'done', failed: 'gave up' }
  * ```
  */
@@ -35,7 +35,7 @@ export type TerminalJobStatus = Extract<JobStatus, 'completed' | 'failed'>
  *
  * @example
  * ```ts
- * import { isTerminalStatus } from 'pixii-rx'
+ * import { isTerminalStatus } from 'pixii-rx/advanced'
  * console.log(isTerminalStatus('failed'), isTerminalStatus('pending'))
  * // Output: true false
  * ```

@@ -8,7 +8,7 @@ import { requestCodec } from './requestCodec.js'
  *
  * @example
  * ```ts
- * import { ListingType } from 'pixii-rx'
+ * import { ListingType } from 'pixii-rx/advanced'
  * console.log(ListingType.is('shopify_listing'))
  * // Output: true
  * ```
@@ -25,7 +25,7 @@ export type ListingType = t.TypeOf<typeof ListingType>
  *
  * @example
  * ```ts
- * import { ListingBuilderRequest } from 'pixii-rx'
+ * import { ListingBuilderRequest } from 'pixii-rx/advanced'
  * const request: ListingBuilderRequest = { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' }
  * console.log(ListingBuilderRequest.is(request))
  * // Output: true

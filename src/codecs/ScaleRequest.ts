@@ -8,7 +8,7 @@ import { requestCodec } from './requestCodec.js'
  *
  * @example
  * ```ts
- * import { ScaleMode } from 'pixii-rx'
+ * import { ScaleMode } from 'pixii-rx/advanced'
  * console.log(ScaleMode.is('variation'))
  * // Output: true
  * ```
@@ -22,7 +22,7 @@ export type ScaleMode = t.TypeOf<typeof ScaleMode>
  *
  * @example
  * ```ts
- * import { Platform } from 'pixii-rx'
+ * import { Platform } from 'pixii-rx/advanced'
  * console.log(Platform.is('Amazon Mobile'))
  * // Output: true
  * ```
@@ -36,7 +36,7 @@ export type Platform = t.TypeOf<typeof Platform>
  *
  * @example
  * ```ts
- * import { ScaleItem } from 'pixii-rx'
+ * import { ScaleItem } from 'pixii-rx/advanced'
  * console.log(ScaleItem.is({ preview_url: 'https://cdn.example/1.png', platform: 'Amazon', asset_type: 'main' }))
  * // Output: true
  * ```
@@ -51,7 +51,7 @@ export type ScaleItem = t.TypeOf<typeof ScaleItem>
  *
  * @example
  * ```ts
- * import { ScaleRequest } from 'pixii-rx'
+ * import { ScaleRequest } from 'pixii-rx/advanced'
  * const request: ScaleRequest = {
  *   asin: 'B0CHX1W1XY', country_code: 'DE', scale_mode: 'language', user_prompt: 'German',
  *   items: [{ preview_url: 'https://cdn.example/1.png', platform: 'Amazon', asset_type: 'main' }],

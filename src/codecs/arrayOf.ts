@@ -6,7 +6,7 @@ import * as t from 'io-ts'
  * @example
  * ```ts
  * import * as t from 'io-ts'
- * import { arrayOf, type ArrayBounds } from 'pixii-rx'
+ * import { arrayOf, type ArrayBounds } from './arrayOf.js'
  * const oneToThree: ArrayBounds = { min: 1, max: 3, distinct: true }
  * console.log(arrayOf(t.string, oneToThree).is(['a', 'a']))
  * // Output: false
@@ -31,7 +31,7 @@ export interface ArrayBounds {
  * @example
  * ```ts
  * import * as t from 'io-ts'
- * import { arrayOf } from 'pixii-rx'
+ * import { arrayOf } from './arrayOf.js'
  * const Tags = arrayOf(t.string, { min: 1, max: 3, distinct: true })
  * console.log(Tags.name, Tags.is(['a', 'a']))
  * // Output: 1 to 3 distinct string false

@@ -8,7 +8,7 @@ const forbiddenInAsin = /[\s\u0000-\u001f\u007f]/u
  *
  * @example
  * ```ts
- * import { Asin } from 'pixii-rx'
+ * import { Asin } from 'pixii-rx/advanced'
  * console.log(Asin.is('B0CHX1W1XY'), Asin.is('B0'))
  * // Output: true false
  * ```
@@ -26,7 +26,7 @@ const forbiddenInJobId = /[/?#%\s\u0000-\u001f\u007f]/u
  *
  * @example
  * ```ts
- * import { JobId } from 'pixii-rx'
+ * import { JobId } from 'pixii-rx/advanced'
  * console.log(JobId.is('job_123'), JobId.is('../admin'))
  * // Output: true false
  * ```
@@ -41,7 +41,7 @@ export const JobId = /* @__PURE__ */ refinedString(
  *
  * @example
  * ```ts
- * import { HttpUrl } from 'pixii-rx'
+ * import { HttpUrl } from 'pixii-rx/advanced'
  * console.log(HttpUrl.is('https://cdn.example/shoe.jpg'), HttpUrl.is('shoe.jpg'))
  * // Output: true false
  * ```
@@ -57,7 +57,7 @@ export const HttpUrl = /* @__PURE__ */ refinedString('http(s) URL', (value) => {
  *
  * @example
  * ```ts
- * import { NonBlankString } from 'pixii-rx'
+ * import { NonBlankString } from 'pixii-rx/advanced'
  * console.log(NonBlankString.is('German'), NonBlankString.is('  '))
  * // Output: true false
  * ```
@@ -69,7 +69,7 @@ export const NonBlankString = /* @__PURE__ */ refinedString('non-empty string', 
  *
  * @example
  * ```ts
- * import { CountryCode } from 'pixii-rx'
+ * import { CountryCode } from 'pixii-rx/advanced'
  * console.log(CountryCode.is('DE'), CountryCode.is('XX'))
  * // Output: true false
  * ```

@@ -10,7 +10,7 @@ import * as t from 'io-ts'
  *
  * @example
  * ```ts
- * import { refinedString } from 'pixii-rx'
+ * import { refinedString } from './refinedString.js'
  * const Sku = refinedString('SKU (8 digits)', (value) => /^\d{8}$/.test(value))
  * console.log(Sku.is('12345678'), Sku.is('1234'))
  * // Output: true false

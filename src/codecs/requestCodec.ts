@@ -12,7 +12,7 @@ const UnknownField = /* @__PURE__ */ new t.Type<never, never, unknown>(
  *
  * @example
  * ```ts
- * import type { RequestRule } from 'pixii-rx'
+ * import type { RequestRule } from './requestCodec.js'
  * const promptForLanguage: RequestRule<{ scale_mode: string; user_prompt?: string }> = (request) =>
  *   request.scale_mode === 'language' && request.user_prompt === undefined ? { field: 'user_prompt', expected: 'a language' } : undefined
  * ```
@@ -32,7 +32,7 @@ export type RequestRule<A> = (request: A) => { readonly field: string; readonly 
  * @example
  * ```ts
  * import * as t from 'io-ts'
- * import { requestCodec } from 'pixii-rx'
+ * import { requestCodec } from './requestCodec.js'
  * const Ping = requestCodec('Ping', { name: t.string }, { note: t.string })
  * console.log(Ping.is({ name: 'x' }), Ping.is({ name: 'x', nmae: 'y' }))
  * // Output: true false

@@ -5,7 +5,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *
  * @example
  * ```ts
- * import type { DecodeIssue } from 'pixii-rx'
+ * import type { DecodeIssue } from 'pixii-rx/advanced'
  * const issue: DecodeIssue = { path: 'status', expected: '"pending" | "processing" | "completed" | "failed"', actual: 'done' }
  * console.log(`${issue.path}: expected ${issue.expected}, got ${JSON.stringify(issue.actual)}`)
  * // Output: status: expected "pending" | "processing" | "completed" | "failed", got "done"

@@ -6,7 +6,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *
  * @example
  * ```ts
- * import type { ImageExpiry } from 'pixii-rx'
+ * import type { ImageExpiry } from 'pixii-rx/advanced'
  * const askedTheHost = (reason: ImageExpiry): boolean => reason !== 'past-retention'
  * ```
  */

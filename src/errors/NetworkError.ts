@@ -11,7 +11,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *
  * @example
  * ```ts
- * import type { NetworkFailure } from 'pixii-rx'
+ * import type { NetworkFailure } from 'pixii-rx/advanced'
  * const worthRetrying = (failure: NetworkFailure): boolean => failure !== 'body-too-large'
  * ```
  */

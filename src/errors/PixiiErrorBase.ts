@@ -1,11 +1,12 @@
 import type { RequestContext } from './RequestContext.js'
 
 /**
- * What every {@link PixiiError} variant is built from.
+ * What every `PixiiError` variant is built from.
  *
  * @example
  * ```ts
- * import { ServerError, type PixiiErrorInit } from 'pixii-rx'
+ * import { ServerError } from 'pixii-rx'
+ * import { type PixiiErrorInit } from 'pixii-rx/advanced'
  * const init: PixiiErrorInit = { message: 'Bad gateway', context: { method: 'GET', path: '/v1/api/jobs/job_1', status: 502 } }
  * console.log(new ServerError(init).retryable)
  * // Output: true
@@ -21,19 +22,20 @@ export interface PixiiErrorInit {
 }
 
 /**
- * The base class of every error pixii-rx reports. Code against the {@link PixiiError} union and
+ * The base class of every error pixii-rx reports. Code against the `PixiiError` (`pixii-rx`) union and
  * its `_tag` instead: tags work across bundles and copies of the library, `instanceof` does not.
  *
  * @example
  * ```ts
- * import { PixiiErrorBase, JobNotFoundError } from 'pixii-rx'
+ * import { PixiiErrorBase } from 'pixii-rx/advanced'
+ * import { JobNotFoundError } from 'pixii-rx'
  * const error = new JobNotFoundError({ message: 'Job job_1 was not found', context: { jobId: 'job_1' } })
  * console.log(error instanceof PixiiErrorBase, error._tag, error.retryable)
  * // Output: true JobNotFound false
  * ```
  */
 export abstract class PixiiErrorBase extends Error {
-  /** The discriminant of the {@link PixiiError} union. */
+  /** The discriminant of the `PixiiError` union. */
   abstract readonly _tag: string
   /** Whether the same request may succeed if it is made again later. */
   abstract readonly retryable: boolean

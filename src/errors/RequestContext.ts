@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import type { RequestContext } from 'pixii-rx'
+ * import type { RequestContext } from 'pixii-rx/advanced'
  * const context: RequestContext = { method: 'GET', path: '/v1/api/jobs/job_1', status: 404, jobId: 'job_1' }
  * ```
  */

@@ -8,7 +8,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *
  * @example
  * ```ts
- * import type { Deadline } from 'pixii-rx'
+ * import type { Deadline } from 'pixii-rx/advanced'
  * const retried = (deadline: Deadline): boolean => deadline === 'request'
  * console.log(retried('request'), retried('total'))
  * // Output: true false

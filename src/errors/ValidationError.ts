@@ -5,7 +5,7 @@ import { PixiiErrorBase, type PixiiErrorInit } from './PixiiErrorBase.js'
  *
  * @example
  * ```ts
- * import type { ValidationIssue } from 'pixii-rx'
+ * import type { ValidationIssue } from 'pixii-rx/advanced'
  * const issue: ValidationIssue = { path: 'items/0/platform', message: 'expected "Amazon" | "Amazon Mobile" | "Shopify" | "TikTok"' }
  * ```
  */

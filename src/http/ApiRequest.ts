@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import type { ApiRequest } from 'pixii-rx'
+ * import type { ApiRequest } from './ApiRequest.js'
  * const request: ApiRequest = { method: 'GET', path: '/v1/api/jobs', query: { asin: 'B0CHX1W1XY', page: 2 } }
  * ```
  */

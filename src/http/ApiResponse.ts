@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import type { ApiResponse } from 'pixii-rx'
+ * import type { ApiResponse } from './ApiResponse.js'
  * const response: ApiResponse = { status: 200, headers: new Headers(), body: { id: 'job_1' } }
  * ```
  */

@@ -3,7 +3,8 @@
  *
  * @example
  * ```ts
- * import { createPixiiClient, type KeyKind } from 'pixii-rx'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { type KeyKind } from 'pixii-rx/advanced'
  * const kind: KeyKind = createPixiiClient({ apiKey: 'pk_live_abc' }).keyKind
  * console.log(kind)
  * // Output: live
@@ -19,7 +20,7 @@ export type KeyKind = 'live' | 'test' | 'unknown'
  *
  * @example
  * ```ts
- * import { keyKindOf } from 'pixii-rx'
+ * import { keyKindOf } from 'pixii-rx/advanced'
  * console.log(keyKindOf('pk_test_abc'), keyKindOf('pk_live_abc'), keyKindOf(undefined))
  * // Output: test live unknown
  * ```

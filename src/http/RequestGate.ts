@@ -2,11 +2,12 @@ import { asyncScheduler, type Observable, type SchedulerLike } from 'rxjs'
 import { createLimiter } from '../rx/createLimiter.js'
 
 /**
- * How busy a {@link RequestGate} is.
+ * How busy the client's cap on requests in flight is (`maxInFlight`), as `requestStats()` reports it.
  *
  * @example
  * ```ts
- * import { createPixiiClient, type GateState } from 'pixii-rx'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { type GateState } from 'pixii-rx/advanced'
  * const pixii = createPixiiClient({ apiKey: 'pk_test_abc' })
  * const stats: GateState = pixii.requestStats()
  * console.log(stats)
@@ -30,7 +31,7 @@ export interface GateState {
  * @example
  * ```ts
  * import { of } from 'rxjs'
- * import { createRequestGate } from 'pixii-rx'
+ * import { createRequestGate } from './RequestGate.js'
  * const gate = createRequestGate(2)
  * gate.run(of('answer')).subscribe((value) => console.log(value, gate.state().active))
  * console.log(gate.state())
@@ -60,7 +61,7 @@ export interface RequestGate {
  * @example
  * ```ts
  * import { of } from 'rxjs'
- * import { createRequestGate } from 'pixii-rx'
+ * import { createRequestGate } from './RequestGate.js'
  * const gate = createRequestGate(2)
  * gate.run(of('answer')).subscribe((value) => console.log(value, gate.state().peak))
  * // Output: answer 1

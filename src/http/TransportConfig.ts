@@ -6,7 +6,8 @@ import type { RequestGate } from './RequestGate.js'
  *
  * @example
  * ```ts
- * import { createPixiiClient, type FetchLike } from 'pixii-rx'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { type FetchLike } from 'pixii-rx/advanced'
  * // A fetch that logs every request, then hands it to the platform.
  * const logged: FetchLike = (url, init) => {
  *   console.log(init.method ?? 'GET', new URL(url).pathname)
@@ -23,7 +24,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
  * @example
  * ```ts
  * import { asyncScheduler } from 'rxjs'
- * import type { TransportConfig } from 'pixii-rx'
+ * import type { TransportConfig } from './TransportConfig.js'
  * const config: TransportConfig = {
  *   baseUrl: 'https://api.pixii.ai', apiKey: 'pk_test_123', fetch: globalThis.fetch,
  *   scheduler: asyncScheduler, requestTimeoutMs: 30_000, maxBodyBytes: 10 * 1024 * 1024,

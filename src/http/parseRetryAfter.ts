@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { parseRetryAfter } from 'pixii-rx'
+ * import { parseRetryAfter } from 'pixii-rx/advanced'
  * const now = Date.parse('2026-01-01T00:00:00Z')
  * console.log(parseRetryAfter('12', now), parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now), parseRetryAfter('soon', now))
  * // Output: 12000 30000 undefined

@@ -103,7 +103,7 @@ async function perform(
  * @example
  * ```ts
  * import { asyncScheduler, lastValueFrom } from 'rxjs'
- * import { request$ } from 'pixii-rx'
+ * import { request$ } from './request.js'
  * import { startSimulator } from 'pixii-rx/testing'
  * const simulator = await startSimulator()
  * const config = {

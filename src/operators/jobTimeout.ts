@@ -8,7 +8,8 @@ import type { ValidationIssue } from '../errors/ValidationError.js'
  *
  * @example
  * ```ts
- * import { jobTimeout, type JobTimeoutConfig } from 'pixii-rx'
+ * import { jobTimeout } from 'pixii-rx'
+ * import { type JobTimeoutConfig } from 'pixii-rx/advanced'
  * // A live job: queued up to a minute, processing up to three.
  * const deadlines: JobTimeoutConfig = { first: 30_000, each: 3 * 60_000, total: 5 * 60_000 }
  * jobTimeout(deadlines)

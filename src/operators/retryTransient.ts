@@ -14,7 +14,8 @@ import { upTo } from '../schedules/upTo.js'
  *
  * @example
  * ```ts
- * import { retryTransient, type RetryTransientConfig } from 'pixii-rx'
+ * import { retryTransient } from 'pixii-rx'
+ * import { type RetryTransientConfig } from 'pixii-rx/advanced'
  * const patient: RetryTransientConfig = { maxRetries: 10, initialDelayMs: 1_000, maxDelayMs: 60_000 }
  * retryTransient(patient)
  * ```

@@ -28,7 +28,8 @@ export interface RetryPolicy {
  *
  * @example
  * ```ts
- * import { defaultRetryPolicy, type FullRetryPolicy, type RetryPolicy } from 'pixii-rx'
+ * import { defaultRetryPolicy, type FullRetryPolicy } from 'pixii-rx/advanced'
+ * import { type RetryPolicy } from 'pixii-rx'
  * const fill = (policy: RetryPolicy): FullRetryPolicy => ({ ...defaultRetryPolicy, ...policy })
  * console.log(fill({ maxConsecutiveFailures: 3 }))
  * // Output: { maxConsecutiveFailures: 3, maxBackoffMs: 60000, jitter: 0.5 }
@@ -41,7 +42,7 @@ export type FullRetryPolicy = Required<RetryPolicy>
  *
  * @example
  * ```ts
- * import { defaultRetryPolicy } from 'pixii-rx'
+ * import { defaultRetryPolicy } from 'pixii-rx/advanced'
  * console.log(defaultRetryPolicy.maxConsecutiveFailures)
  * // Output: 8
  * ```

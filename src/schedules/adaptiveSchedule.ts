@@ -10,7 +10,8 @@ import { quickFirstDelayMs } from './quickFirstSchedule.js'
  *
  * @example
  * ```ts
- * import { adaptiveSchedule, type AdaptiveState } from 'pixii-rx'
+ * import { adaptiveSchedule } from 'pixii-rx'
+ * import { type AdaptiveState } from 'pixii-rx/advanced'
  * const state: AdaptiveState = { version: 1, jobTypes: { 'live:Scale': { queueMs: [4_000], processingMs: [95_000, 120_000] } } }
  * console.log(adaptiveSchedule({ state }).exportState().jobTypes['live:Scale']?.processingMs.length)
  * // Output: 2
@@ -26,7 +27,8 @@ export interface AdaptiveState {
  *
  * @example
  * ```ts
- * import { adaptiveSchedule, type AdaptiveScheduleConfig } from 'pixii-rx'
+ * import { adaptiveSchedule } from 'pixii-rx'
+ * import { type AdaptiveScheduleConfig } from 'pixii-rx/advanced'
  * // Jobs here take 20 s to 40 s, not the one to three minutes of the default prior.
  * const fast: AdaptiveScheduleConfig = { prior: { queueMs: [0, 5_000], processingMs: [20_000, 30_000, 40_000] }, maxDelayMs: 10_000 }
  * adaptiveSchedule(fast)
@@ -60,7 +62,8 @@ export interface AdaptiveScheduleConfig {
  *
  * @example
  * ```ts
- * import { adaptiveSchedule, createPixiiClient, type AdaptiveSchedule } from 'pixii-rx'
+ * import { adaptiveSchedule, createPixiiClient } from 'pixii-rx'
+ * import { type AdaptiveSchedule } from 'pixii-rx/advanced'
  * const schedule: AdaptiveSchedule = adaptiveSchedule()
  * createPixiiClient({ apiKey: 'pk_test_abc', schedule })
  * // Later: save what it learned, to start the next process from it.

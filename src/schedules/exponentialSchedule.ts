@@ -10,7 +10,8 @@ import type { PollSchedule } from './PollSchedule.js'
  *
  * @example
  * ```ts
- * import { exponentialSchedule, type ExponentialScheduleConfig } from 'pixii-rx'
+ * import { exponentialSchedule } from 'pixii-rx'
+ * import { type ExponentialScheduleConfig } from 'pixii-rx/advanced'
  * const config: ExponentialScheduleConfig = { initialMs: 1_000, factor: 1.5, maxMs: 30_000, jitter: 0.2 }
  * exponentialSchedule(config)
  * ```

@@ -6,7 +6,8 @@
  *
  * @example
  * ```ts
- * import { createPixiiClient, type OutcomeLookup } from 'pixii-rx'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { type OutcomeLookup } from 'pixii-rx/advanced'
  * const patient: OutcomeLookup = { waitMs: 5 * 60_000, clockSkewMs: 10_000 }
  * createPixiiClient({ apiKey: 'pk_test_abc', outcomeLookup: patient })
  * ```

@@ -1,4 +1,4 @@
-import type { PullSource } from '../rx/PullSource.js'
+import type { Observable } from 'rxjs'
 
 /**
  * Where `submitMany$` and `runMany$` take their requests from. An iterable or async iterable is
@@ -8,7 +8,8 @@ import type { PullSource } from '../rx/PullSource.js'
  *
  * @example
  * ```ts
- * import type { Submission, SubmissionFeed } from 'pixii-rx'
+ * import type { Submission } from 'pixii-rx'
+ * import type { SubmissionFeed } from 'pixii-rx/advanced'
  * function* catalogue(): Generator<Submission> {
  *   for (let n = 1; ; n += 1) {
  *     yield { kind: 'aPlus', request: { asin: `B0${String(n).padStart(8, '0')}`, country_code: 'US', types: ['A+ Basic'] } }
@@ -17,4 +18,4 @@ import type { PullSource } from '../rx/PullSource.js'
  * const endless: SubmissionFeed<Submission> = catalogue()
  * ```
  */
-export type SubmissionFeed<A> = PullSource<A>
+export type SubmissionFeed<A> = Observable<A> | Iterable<A> | AsyncIterable<A>

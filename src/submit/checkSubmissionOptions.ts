@@ -9,7 +9,7 @@ import { defaultOutcomeLookup, type OutcomeLookup } from './OutcomeLookup.js'
  *
  * @example
  * ```ts
- * import type { SubmissionSettings } from 'pixii-rx'
+ * import type { SubmissionSettings } from './checkSubmissionOptions.js'
  * const defaults: SubmissionSettings = {
  *   rateLimits: { perMinute: 10, perDay: 500 },
  *   outcomeLookup: { waitMs: 60_000, clockSkewMs: 2_000 },

@@ -6,7 +6,7 @@ import type { PixiiError } from '../errors/PixiiError.js'
  *
  * @example
  * ```ts
- * import type { PollDecision } from 'pixii-rx'
+ * import type { PollDecision } from 'pixii-rx/advanced'
  * const describe = (decision: PollDecision): string => (decision.kind === 'wait' ? `${decision.reason}: ${decision.delayMs} ms` : `stopped: ${decision.reason}`)
  * console.log(describe({ kind: 'wait', delayMs: 5_000, reason: 'retry-after' }))
  * // Output: retry-after: 5000 ms
@@ -22,7 +22,7 @@ export type PollDecision =
  *
  * @example
  * ```ts
- * import type { PollOutcome } from 'pixii-rx'
+ * import type { PollOutcome } from 'pixii-rx/advanced'
  * const requests = (outcome: PollOutcome): number => (outcome.kind === 'list' ? outcome.requests : 1)
  * console.log(requests({ kind: 'list', jobs: 150, changed: 3, requests: 2 }))
  * // Output: 2

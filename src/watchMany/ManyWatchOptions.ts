@@ -16,7 +16,7 @@ export interface ManyWatchOptions extends WatchOptions {
    * The most list requests of one poll, an integer ≥ 1: a listing that still has more after this
    * many pages (a `total` that keeps growing) ends the watch with a `DecodeError` (issue path
    * `total`, not retried) instead of paging forever. A poll holds one summary per job id, so at
-   * most `maxPages × pageSize` of them. Default {@link defaultMaxPages}, 1,000 (100,000 jobs at
+   * most `maxPages × pageSize` of them. Default `defaultMaxPages` (`pixii-rx/advanced`), 1,000 (100,000 jobs at
    * the default `pageSize`).
    */
   readonly maxPages?: number

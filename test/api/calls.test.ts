@@ -4,9 +4,10 @@ import type * as t from 'io-ts'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs'
-import {
-  APlusRequest, isPixiiError, ListingBuilderRequest, request$, submit$, type PixiiError, type ScaleRequest, type SubmissionPath,
-} from '../../src/index.js'
+import { APlusRequest, ListingBuilderRequest, type ScaleRequest } from '../../src/advanced/index.js'
+import { isPixiiError, type PixiiError } from '../../src/index.js'
+import { request$ } from '../../src/http/request.js'
+import { submit$, type SubmissionPath } from '../../src/api/submit.js'
 import { harness, type Harness } from '../support/watchHarness.js'
 
 const listing: ListingBuilderRequest = { asin: 'B0CHX1W1XY', country_code: 'US', listing_type: 'amazon_listing' }

@@ -2,7 +2,8 @@
 // own on loopback answers `GET /v1/api/jobs/job_MINE` with the record of `job_SOMEONE_ELSE`.
 import { expect } from 'chai'
 import { lastValueFrom } from 'rxjs'
-import { createPixiiClient, getJob$, isPixiiError, type JobEvent, type PixiiClient, type PixiiError } from '../../src/index.js'
+import { createPixiiClient, isPixiiError, type JobEvent, type PixiiClient, type PixiiError } from '../../src/index.js'
+import { getJob$ } from '../../src/api/getJob.js'
 import { jobBody, pageBody, startHostileServer, summaryBody, type HostileServer } from '../support/hostileServer.js'
 import { VirtualClock } from '../support/virtualTime.js'
 import { record } from '../support/watchHarness.js'

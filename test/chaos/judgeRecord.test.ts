@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { judgeRecord, watchEnding, type JobTruth } from '../../chaos/judgeRecord.js'
 import { watchRecord, type WatchRecord } from '../../chaos/WatchRecord.js'
-import { DecodeError, JobFailedError, TimeoutError, type CompletedJob, type FailedJob, type Job, type ProcessingJob } from '../../src/index.js'
+import { DecodeError, JobFailedError, TimeoutError, type CompletedJob, type FailedJob, type Job } from '../../src/index.js'
+import type { ProcessingJob } from '../../src/advanced/index.js'
 
 const base = {
   id: 'job_1', job_type: 'Scale', created_at: '2026-01-01T00:00:00.000Z', started_at: '2026-01-01T00:00:00.100Z',

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { lastValueFrom, Subject, take, toArray } from 'rxjs'
-import {
-  isPixiiError, type APlusRequest, type FetchLike, type ListingBuilderRequest, type RunManyEvent, type Submission, type SubmitManyResult,
-} from '../../src/index.js'
+import { isPixiiError, type RunManyEvent, type Submission, type SubmitManyResult } from '../../src/index.js'
+import type { APlusRequest, FetchLike, ListingBuilderRequest } from '../../src/advanced/index.js'
 import { harness, record, type Harness, type Recording } from '../support/watchHarness.js'
 
 const MINUTE = 60_000

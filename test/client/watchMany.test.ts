@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { isTerminalStatus, quickFirstSchedule, type JobEvent, type PollEvent } from '../../src/index.js'
+import { isTerminalStatus } from '../../src/advanced/index.js'
+import { quickFirstSchedule, type JobEvent, type PollEvent } from '../../src/index.js'
 import { peakInFlight } from '../support/inFlight.js'
 import { harness, record, type Harness } from '../support/watchHarness.js'
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { APlusRequest, ListingBuilderRequest, ScaleRequest } from '../../src/index.js'
+import { APlusRequest, ListingBuilderRequest, ScaleRequest } from '../../src/advanced/index.js'
 import { decodeMessage } from '../support/decodeMessage.js'
 
 const item = { preview_url: 'https://cdn.example/1.png', platform: 'Amazon', asset_type: 'main' }

@@ -1,5 +1,6 @@
 import { expect } from 'chai'
-import { Ad, ApiErrorBody, JobAccepted, JobId, JobPage, JobStatus, JobSummary, isSucceededAd, isTerminalStatus } from '../../src/index.js'
+import { Ad, ApiErrorBody, JobAccepted, JobId, JobPage, isSucceededAd, isTerminalStatus } from '../../src/advanced/index.js'
+import { JobStatus, JobSummary } from '../../src/index.js'
 import { decodeMessage } from '../support/decodeMessage.js'
 
 describe('small codecs', () => {

@@ -6,11 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
-import {
-  AbortedError, BufferOverflowError, DecodeError, FileSystemError, ImageExpiredError, InsufficientCreditsError, isPixiiError,
-  JobFailedError, JobNotFoundError, NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError,
-  SubmissionOutcomeUnknownError, TimeoutError, UnauthorizedError, ValidationError, type PixiiError, type PixiiErrorTag,
-} from '../../src/index.js'
+import { AbortedError, BufferOverflowError, DecodeError, FileSystemError, ImageExpiredError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError, NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, SubmissionOutcomeUnknownError, TimeoutError, UnauthorizedError, ValidationError, type PixiiError, type PixiiErrorTag } from '../../src/index.js'
 import { failedJob } from '../support/samples.js'
 import { markdownTables } from './markdownTables.js'
 

@@ -30,6 +30,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/testing': 'src/testing/index.js',
   'pixii-rx/proxy': 'src/proxy/index.js',
   'pixii-rx/node': 'src/node/index.js',
+  'pixii-rx/advanced': 'src/advanced/index.js',
 }
 
 /**

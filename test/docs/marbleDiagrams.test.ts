@@ -8,10 +8,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { catchError, defer, throwError, type Observable, type SchedulerLike } from 'rxjs'
 import type { TestScheduler } from 'rxjs/testing'
-import {
-  completedJob as completedJobOperator, isPixiiError, JobFailedError, jobTimeout, JobNotFoundError, NetworkError, partitionAds,
-  retryTransient, ServerError, splitAds, toEither, type FailedAd, type Job, type PixiiError, type SucceededAd,
-} from '../../src/index.js'
+import { completedJob as completedJobOperator, isPixiiError, JobFailedError, jobTimeout, JobNotFoundError, NetworkError, partitionAds, retryTransient, ServerError, splitAds, toEither, type Job, type PixiiError } from '../../src/index.js'
+import type { FailedAd, SucceededAd } from '../../src/advanced/index.js'
 import { testScheduler } from '../support/marbles.js'
 import { completedJob, failedJob, pendingJob } from '../support/samples.js'
 import { marbleDiagramsIn, splitAttempt, type MarbleDiagram } from './marbleDiagrams.js'

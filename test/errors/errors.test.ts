@@ -1,10 +1,6 @@
 import { expect } from 'chai'
 import { inspect } from 'node:util'
-import {
-  AbortedError, BufferOverflowError, DecodeError, describePixiiError, FileSystemError, ImageExpiredError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError,
-  NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, SubmissionOutcomeUnknownError, TimeoutError,
-  UnauthorizedError, ValidationError, type PixiiError,
-} from '../../src/index.js'
+import { AbortedError, BufferOverflowError, DecodeError, describePixiiError, FileSystemError, ImageExpiredError, InsufficientCreditsError, isPixiiError, JobFailedError, JobNotFoundError, NetworkError, NoActiveBrandError, RateLimitedError, RetriesExhaustedError, ServerError, SubmissionOutcomeUnknownError, TimeoutError, UnauthorizedError, ValidationError, type PixiiError } from '../../src/index.js'
 import { failedJob } from '../support/samples.js'
 
 const every: PixiiError[] = [

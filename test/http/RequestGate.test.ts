@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { createRequestGate } from '../../src/index.js'
+import { createRequestGate } from '../../src/http/RequestGate.js'
 import { testScheduler } from '../support/marbles.js'
 
 describe('createRequestGate', () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { firstValueFrom, lastValueFrom, VirtualTimeScheduler } from 'rxjs'
-import { createPixiiClient, isPixiiError, type FetchLike } from '../../src/index.js'
+import { createPixiiClient, isPixiiError } from '../../src/index.js'
+import type { FetchLike } from '../../src/advanced/index.js'
 import { startSimulator } from '../../src/testing/index.js'
 
 // A connection broken half-way through an answer with a Content-Length. node-fetch 2 (cross-fetch

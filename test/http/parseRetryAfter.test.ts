@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { parseRetryAfter } from '../../src/index.js'
+import { parseRetryAfter } from '../../src/advanced/index.js'
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-03-01T12:00:00Z')

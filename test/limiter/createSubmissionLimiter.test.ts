@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { NEVER, Observable, of, tap, VirtualAction, VirtualTimeScheduler } from 'rxjs'
-import { createSubmissionLimiter, isPixiiError, type LimiterState, type LimiterToken, type SubmissionLimiter } from '../../src/index.js'
+import { createSubmissionLimiter, isPixiiError, type SubmissionLimiter } from '../../src/index.js'
+import type { LimiterState, LimiterToken } from '../../src/advanced/index.js'
 import { testScheduler } from '../support/marbles.js'
 
 const MINUTE = 60_000

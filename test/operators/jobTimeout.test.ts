@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { catchError, identity, of, take } from 'rxjs'
-import { isPixiiError, jobTimeout, JobNotFoundError, ValidationError, type Job, type JobTimeoutConfig } from '../../src/index.js'
+import { isPixiiError, jobTimeout, JobNotFoundError, ValidationError, type Job } from '../../src/index.js'
+import type { JobTimeoutConfig } from '../../src/advanced/index.js'
 import { testScheduler } from '../support/marbles.js'
 import { completedJob, pendingJob } from '../support/samples.js'
 

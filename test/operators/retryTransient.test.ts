@@ -1,10 +1,8 @@
 import { expect } from 'chai'
 import { catchError, defer, identity, of, type Observable } from 'rxjs'
 import type { TestScheduler } from 'rxjs/testing'
-import {
-  DecodeError, isPixiiError, JobFailedError, JobNotFoundError, NetworkError, RateLimitedError, RetriesExhaustedError,
-  retryTransient, ServerError, TimeoutError, ValidationError, type PixiiError, type RetryTransientConfig,
-} from '../../src/index.js'
+import { DecodeError, isPixiiError, JobFailedError, JobNotFoundError, NetworkError, RateLimitedError, RetriesExhaustedError, retryTransient, ServerError, TimeoutError, ValidationError, type PixiiError } from '../../src/index.js'
+import type { RetryTransientConfig } from '../../src/advanced/index.js'
 import { testScheduler } from '../support/marbles.js'
 import { failedJob } from '../support/samples.js'
 

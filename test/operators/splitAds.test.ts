@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { lastValueFrom, of } from 'rxjs'
-import { JobFailedError, splitAds, type CompletedJob, type FailedAd, type Job, type SplitAds, type SucceededAd } from '../../src/index.js'
+import { JobFailedError, splitAds, type CompletedJob, type Job, type SplitAds } from '../../src/index.js'
+import type { FailedAd, SucceededAd } from '../../src/advanced/index.js'
 import { testScheduler } from '../support/marbles.js'
 import { completedJob, failedJob, pendingJob } from '../support/samples.js'
 

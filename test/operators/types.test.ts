@@ -4,10 +4,8 @@
 import { expect } from 'chai'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { forkJoin, lastValueFrom, of, type MonoTypeOperatorFunction, type Observable, type OperatorFunction } from 'rxjs'
-import {
-  completedJob, jobTimeout, partitionAds, retryTransient, splitAds, toEither,
-  type CompletedJob, type FailedAd, type Job, type JobOutput, type PendingJob, type PixiiError, type SplitAds, type SucceededAd,
-} from '../../src/index.js'
+import { completedJob, jobTimeout, partitionAds, retryTransient, splitAds, toEither, type CompletedJob, type Job, type PixiiError, type SplitAds } from '../../src/index.js'
+import type { FailedAd, JobOutput, PendingJob, SucceededAd } from '../../src/advanced/index.js'
 import { completedJob as sample, pendingJob } from '../support/samples.js'
 
 /** True only when A and B are the same type (not merely assignable either way). */

@@ -4,11 +4,8 @@ import type * as t from 'io-ts'
 import { decodeResponse } from '../../src/api/decodeBody.js'
 import { ListJobsQuery } from '../../src/api/ListJobsQuery.js'
 import { validateInput } from '../../src/api/validateInput.js'
-import {
-  Ad, AdError, ApiErrorBody, APlusRequest, APlusType, Asin, CountryCode, FailedAd, HttpUrl, IsoDateTime, isPixiiError, Job, JobAccepted,
-  JobId, JobOutput, JobPage, JobRecord, JobStatus, JobSummary, ListingBuilderRequest, ListingType, NonBlankString, Platform, ScaleItem,
-  ScaleMode, ScaleRequest, SucceededAd,
-} from '../../src/index.js'
+import { Ad, AdError, ApiErrorBody, APlusRequest, APlusType, Asin, CountryCode, FailedAd, HttpUrl, IsoDateTime, JobAccepted, JobId, JobOutput, JobPage, JobRecord, ListingBuilderRequest, ListingType, NonBlankString, Platform, ScaleItem, ScaleMode, ScaleRequest, SucceededAd } from '../../src/advanced/index.js'
+import { isPixiiError, Job, JobStatus, JobSummary } from '../../src/index.js'
 import { nearMissJob, validJob } from './arbitraries.js'
 
 // What the API answers, decoded the way the calls decode it (decodeResponse: a value or a DecodeError).

@@ -2,10 +2,13 @@ import { expect } from 'chai'
 import fc from 'fast-check'
 import { inspect } from 'node:util'
 import { lastValueFrom, VirtualTimeScheduler, type Observable } from 'rxjs'
-import {
-  getJob$, isPixiiError, Job, JobAccepted, JobPage, listJobPage$, ListingBuilderRequest, request$, submit$, type FetchLike,
-  type TransportConfig,
-} from '../../src/index.js'
+import { getJob$ } from '../../src/api/getJob.js'
+import { isPixiiError, Job } from '../../src/index.js'
+import { JobAccepted, JobPage, ListingBuilderRequest, type FetchLike } from '../../src/advanced/index.js'
+import { listJobPage$ } from '../../src/api/listJobPage.js'
+import { request$ } from '../../src/http/request.js'
+import { submit$ } from '../../src/api/submit.js'
+import type { TransportConfig } from '../../src/http/TransportConfig.js'
 import { utf8, validJob } from './arbitraries.js'
 
 // Whatever a server (or anything between it and the client) answers, through the real transport:

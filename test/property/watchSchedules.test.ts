@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import fc from 'fast-check'
-import { createPixiiClient, fixedSchedule, isPixiiError, type FetchLike, type JobStatus } from '../../src/index.js'
+import { createPixiiClient, fixedSchedule, isPixiiError, type JobStatus } from '../../src/index.js'
+import type { FetchLike } from '../../src/advanced/index.js'
 import { VirtualClock } from '../support/virtualTime.js'
 import { record } from '../support/watchHarness.js'
 

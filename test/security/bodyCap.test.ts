@@ -2,7 +2,9 @@ import { expect } from 'chai'
 import crossFetch from 'cross-fetch'
 import type { ServerResponse } from 'node:http'
 import { lastValueFrom, VirtualTimeScheduler } from 'rxjs'
-import { getJob$, isPixiiError, type FetchLike } from '../../src/index.js'
+import { getJob$ } from '../../src/api/getJob.js'
+import { isPixiiError } from '../../src/index.js'
+import type { FetchLike } from '../../src/advanced/index.js'
 import { listen, type Listener } from './listener.js'
 
 const MiB = 1024 * 1024

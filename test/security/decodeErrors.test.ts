@@ -1,7 +1,8 @@
 import { expect } from 'chai'
 import { lastValueFrom } from 'rxjs'
 import { inspect } from 'node:util'
-import { createPixiiClient, isPixiiError, type FetchLike } from '../../src/index.js'
+import { createPixiiClient, isPixiiError } from '../../src/index.js'
+import type { FetchLike } from '../../src/advanced/index.js'
 import { createSimulator } from '../../src/testing/index.js'
 
 // A 2xx body that echoes the key in a field that does not decode: the DecodeError shows what

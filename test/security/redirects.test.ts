@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import crossFetch from 'cross-fetch'
-import { createPixiiClient, isPixiiError, type FetchLike, type PixiiClient, type PixiiError } from '../../src/index.js'
+import { createPixiiClient, isPixiiError, type PixiiClient, type PixiiError } from '../../src/index.js'
+import type { FetchLike } from '../../src/advanced/index.js'
 import { harness, record, type Harness } from '../support/watchHarness.js'
 import { listen, type Listener } from './listener.js'
 

@@ -1,5 +1,5 @@
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs'
-import type { FetchLike } from '../../src/index.js'
+import type { FetchLike } from '../../src/advanced/index.js'
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 

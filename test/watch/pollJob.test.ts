@@ -1,9 +1,6 @@
 import { expect } from 'chai'
 import type { Observable } from 'rxjs'
-import {
-  fixedSchedule, JobFailedError, JobNotFoundError, NetworkError, RateLimitedError, RetriesExhaustedError, ServerError,
-  type Job, type PollEvent,
-} from '../../src/index.js'
+import { fixedSchedule, JobFailedError, JobNotFoundError, NetworkError, RateLimitedError, RetriesExhaustedError, ServerError, type Job, type PollEvent } from '../../src/index.js'
 import { pollJob$, type PollJobConfig } from '../../src/watch/pollJob.js'
 import { defaultRetryPolicy } from '../../src/schedules/RetryPolicy.js'
 import { testScheduler } from '../support/marbles.js'

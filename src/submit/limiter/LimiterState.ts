@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import type { LimiterWindowState } from 'pixii-rx'
+ * import type { LimiterWindowState } from 'pixii-rx/advanced'
  * const show = (w: LimiterWindowState, now: number): string =>
  *   `${w.left}/${w.limit} left${w.nextRefillAt === undefined ? '' : `, next in ${(w.nextRefillAt - now) / 1000} s`}`
  * console.log(show({ limit: 10, left: 0, nextRefillAt: 12_000 }, 0))
@@ -27,7 +27,8 @@ export interface LimiterWindowState {
  *
  * @example
  * ```ts
- * import { createPixiiClient, type LimiterState } from 'pixii-rx'
+ * import { createPixiiClient } from 'pixii-rx'
+ * import { type LimiterState } from 'pixii-rx/advanced'
  * const pixii = createPixiiClient({ apiKey: 'pk_test_abc' })
  * const describe = (s: LimiterState): string =>
  *   s.nextSubmissionAt === undefined ? 'waiting for answers' : `next submission in ${Math.ceil((s.nextSubmissionAt - s.at) / 1000)} s`

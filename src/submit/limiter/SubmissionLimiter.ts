@@ -9,7 +9,8 @@ import type { LimiterState } from './LimiterState.js'
  * @example
  * ```ts
  * import { of, tap } from 'rxjs'
- * import { createSubmissionLimiter, type LimiterToken } from 'pixii-rx'
+ * import { createSubmissionLimiter } from 'pixii-rx'
+ * import { type LimiterToken } from 'pixii-rx/advanced'
  * const limiter = createSubmissionLimiter({ perMinute: 2 })
  * const send = (token: LimiterToken) => of('accepted').pipe(tap(() => token.spent()))
  * limiter.withToken$(send).subscribe((answer) => console.log(answer, limiter.state().minute.left))
