@@ -47,7 +47,7 @@ Examples (a first run without a key, in two terminals):
   $ pixii-rx watch job_…
   $ pixii-rx download job_… --out images
 
-Exit codes: 0 all completed, 1 some job failed, 2 usage error, 3 authentication, 4 network trouble past the retry budget.`,
+Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 130 interrupted.`,
     )
   for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, simulateCommand]) program.addCommand(command(io, exit))
   // Every command (submit's subcommands too) writes to `io` and reports usage errors by throwing
