@@ -1,8 +1,7 @@
 import type { Job } from '../codecs/Job.js'
-import { DecodeError } from '../errors/DecodeError.js'
 import type { RequestContext } from '../errors/RequestContext.js'
-import { formatIssues } from '../errors/validationIssues.js'
 import { redactSecrets } from '../internal/redactSecrets.js'
+import { answerError } from './answerError.js'
 
 /**
  * The job an answer is about must be the job asked for. A server that answers `GET
@@ -13,10 +12,5 @@ import { redactSecrets } from '../internal/redactSecrets.js'
 export function checkJobId(job: Job, askedId: string, context: RequestContext, secrets: readonly string[] = []): Job {
   if (job.id === askedId) return job
   const issues = [{ path: 'id', expected: JSON.stringify(askedId), actual: redactSecrets(job.id, secrets) }]
-  const where = `${context.method ?? ''} ${context.path ?? ''}`.trim()
-  throw new DecodeError({
-    message: `${where} answered about another job: ${formatIssues(issues)}; its record was not used`,
-    issues,
-    context,
-  })
+  throw answerError(context, 'answered about another job', issues, '; its record was not used')
 }

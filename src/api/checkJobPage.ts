@@ -1,7 +1,7 @@
 import type { JobPage } from '../codecs/JobPage.js'
-import { DecodeError, type DecodeIssue } from '../errors/DecodeError.js'
+import type { DecodeIssue } from '../errors/DecodeError.js'
 import type { RequestContext } from '../errors/RequestContext.js'
-import { formatIssues } from '../errors/validationIssues.js'
+import { answerError } from './answerError.js'
 
 /** What a page request asked for; `limit` absent leaves the server its default (1 to 100 is accepted). */
 export interface PageAsked {
@@ -41,10 +41,5 @@ function pageIssues(asked: PageAsked, answer: JobPage): DecodeIssue[] {
 export function checkJobPage(answer: JobPage, asked: PageAsked, context: RequestContext): JobPage {
   const issues = pageIssues(asked, answer)
   if (issues.length === 0) return answer
-  const where = `${context.method ?? ''} ${context.path ?? ''}`.trim()
-  throw new DecodeError({
-    message: `${where} answered a JobPage that does not hold together for page ${asked.page}: ${formatIssues(issues)}`,
-    issues,
-    context,
-  })
+  throw answerError(context, `answered a JobPage that does not hold together for page ${asked.page}`, issues)
 }

@@ -1,9 +1,9 @@
 import type * as t from 'io-ts'
 import { map, type OperatorFunction } from 'rxjs'
-import { DecodeError } from '../errors/DecodeError.js'
 import type { RequestContext } from '../errors/RequestContext.js'
-import { formatIssues, validationIssues } from '../errors/validationIssues.js'
+import { validationIssues } from '../errors/validationIssues.js'
 import type { ApiResponse } from '../http/ApiResponse.js'
+import { answerError } from './answerError.js'
 
 /**
  * Decodes an answer's body with a codec; a body that does not fit throws a {@link DecodeError}
@@ -19,12 +19,7 @@ export function decodeResponse<A>(
   const decoded = codec.decode(response.body)
   if (decoded._tag === 'Right') return decoded.right
   const issues = validationIssues(decoded.left, secrets)
-  const where = `${context.method ?? ''} ${context.path ?? ''}`.trim()
-  throw new DecodeError({
-    message: `${where} answered a ${codec.name} that does not decode: ${formatIssues(issues)}`,
-    issues,
-    context: { ...context, status: response.status },
-  })
+  throw answerError({ ...context, status: response.status }, `answered a ${codec.name} that does not decode`, issues)
 }
 
 /** {@link decodeResponse} as an operator. */

@@ -44,10 +44,9 @@ export function listJobPage$(config: TransportConfig, query: ListJobsQuery): Obs
     const request = { method: 'GET', path: '/v1/api/jobs', query: checked.value } as const
     const context = { method: 'GET', path: '/v1/api/jobs' }
     const asked = { page: checked.value.page ?? 1, ...(checked.value.limit === undefined ? {} : { limit: checked.value.limit }) }
+    const secrets = secretsOf(config)
     return request$(config, request).pipe(
-      map((response) =>
-        checkJobPage(decodeResponse(JobPage, context, response, secretsOf(config)), asked, { ...context, status: response.status }),
-      ),
+      map((response) => checkJobPage(decodeResponse(JobPage, context, response, secrets), asked, { ...context, status: response.status })),
     )
   })
 }

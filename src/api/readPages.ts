@@ -1,8 +1,7 @@
 import { BehaviorSubject, concat, concatMap, defer, EMPTY, identity, mergeMap, of, throwError, type Observable } from 'rxjs'
 import type { JobPage } from '../codecs/JobPage.js'
-import { DecodeError } from '../errors/DecodeError.js'
 import type { RequestContext } from '../errors/RequestContext.js'
-import { formatIssues } from '../errors/validationIssues.js'
+import { answerError } from './answerError.js'
 
 /** How {@link readPages$} pages through a listing. */
 export interface ReadPagesOptions {
@@ -20,11 +19,6 @@ export interface ReadPagesOptions {
 
 const sameIds = (a: JobPage, b: JobPage): boolean =>
   a.data.length > 0 && a.data.length === b.data.length && a.data.every((summary, i) => summary.id === b.data[i]?.id)
-
-function pageError(context: RequestContext, message: string, issues: DecodeError['issues']): DecodeError {
-  const where = `${context.method ?? ''} ${context.path ?? ''}`.trim()
-  return new DecodeError({ message: `${where} ${message}: ${formatIssues(issues)}`, issues, context })
-}
 
 /**
  * Pages 1, 2, 3, … of a listing (each already checked by `listJobPage$`), one request at a time,
@@ -52,7 +46,7 @@ export function readPages$(page$: (page: number) => Observable<JobPage>, options
       if (page.page >= maxPages) {
         const issues = [{ path: 'total', expected: `at most ${maxPages * limit} (maxPages ${maxPages} × limit ${limit})`, actual: page.total }]
         const why = `still had more after ${maxPages} pages of ${limit}, so the listing was cut off (raise maxPages to read further)`
-        return throwError(() => pageError(context, why, issues))
+        return throwError(() => answerError(context, why, issues))
       }
       pull.next(page.page + 1)
       return EMPTY
@@ -64,7 +58,7 @@ export function readPages$(page$: (page: number) => Observable<JobPage>, options
         previous = page
         if (before !== undefined && sameIds(before, page)) {
           const issues = [{ path: 'data', expected: `other summaries than page ${before.page}'s`, actual: page.data.map((summary) => summary.id) }]
-          return throwError(() => pageError(context, `answered page ${page.page} with the summaries of page ${before.page}`, issues))
+          return throwError(() => answerError(context, `answered page ${page.page} with the summaries of page ${before.page}`, issues))
         }
         // `advance` runs only if the consumer is still there once it has the page.
         return concat(of(page), defer(() => advance(page)))
