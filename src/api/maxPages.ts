@@ -1,4 +1,5 @@
-import { ValidationError } from '../errors/ValidationError.js'
+import { invalidInput } from '../errors/invalidInput.js'
+import type { ValidationError } from '../errors/ValidationError.js'
 import { showValue } from '../errors/validationIssues.js'
 
 /**
@@ -21,6 +22,5 @@ export const defaultMaxPages = 1_000
 export function checkMaxPages(maxPages: unknown, caller: string): number | ValidationError {
   if (maxPages === undefined) return defaultMaxPages
   if (typeof maxPages === 'number' && Number.isInteger(maxPages) && maxPages >= 1) return maxPages
-  const issue = { path: 'maxPages', message: `expected an integer ≥ 1, got ${showValue(maxPages)}` }
-  return new ValidationError({ message: `Invalid ${caller} options: maxPages: ${issue.message}`, source: 'client', issues: [issue] })
+  return invalidInput(`Invalid ${caller} options`, [{ path: 'maxPages', message: `expected an integer ≥ 1, got ${showValue(maxPages)}` }])
 }

@@ -1,5 +1,6 @@
 import { catchError, defer, map, of, throwError, type Observable } from 'rxjs'
 import { isPixiiError } from '../errors/isPixiiError.js'
+import { invalidInput } from '../errors/invalidInput.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import type { SubmittedJob } from './createSubmitter.js'
 import { mergePulled } from '../rx/mergePulled.js'
@@ -12,8 +13,7 @@ import type { SubmitManyResult } from './SubmitManyResult.js'
 export function checkConcurrency(options: SubmitManyOptions, caller: string): number | ValidationError {
   const concurrency = options.concurrency ?? 1
   if (Number.isInteger(concurrency) && concurrency >= 1) return concurrency
-  const issue = { path: 'concurrency', message: `expected an integer ≥ 1, got ${String(concurrency)}` }
-  return new ValidationError({ message: `Invalid ${caller} options: concurrency: ${issue.message}`, source: 'client', issues: [issue] })
+  return invalidInput(`Invalid ${caller} options`, [{ path: 'concurrency', message: `expected an integer ≥ 1, got ${String(concurrency)}` }])
 }
 
 /**

@@ -4,6 +4,7 @@ import { listJobPage$ } from '../api/listJobPage.js'
 import { checkMaxPages } from '../api/maxPages.js'
 import { validateInput } from '../api/validateInput.js'
 import { Asin } from '../codecs/primitives.js'
+import { invalidInput } from '../errors/invalidInput.js'
 import { checkDeadline } from '../errors/optionChecks.js'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js'
 import { asinBody, type AsinLoopEvent } from './asinBody.js'
@@ -60,7 +61,7 @@ export function watchAsinFor(settings: WatchDefaults): (asin: string, options?: 
     const issues: ValidationIssue[] = []
     if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)
     if (issues.length > 0) {
-      return throwError(() => new ValidationError({ message: `Invalid watchAsin$ options: timeoutMs: ${issues[0]?.message}`, source: 'client', issues }))
+      return throwError(() => invalidInput('Invalid watchAsin$ options', issues))
     }
     const ms = options.completeWhenIdle === true ? (options.timeoutMs ?? settings.watchTimeoutMs) : false
     return shared(key, () => asinLoop$(settings, asin, options)).pipe(
