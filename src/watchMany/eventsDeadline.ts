@@ -3,10 +3,8 @@ import { TimeoutError } from '../errors/TimeoutError.js'
 import type { Job } from '../codecs/Job.js'
 import type { JobSummary } from '../codecs/JobSummary.js'
 import type { JobEvent } from './JobEvent.js'
+import { isFinalEvent } from './isFinalEvent.js'
 import { describeMs, watchTimeoutError } from '../watch/watchTimeoutError.js'
-
-const finished = (event: JobEvent): boolean =>
-  event.kind === 'error' || (event.kind === 'job' && (event.status === 'completed' || event.status === 'failed'))
 
 /**
  * The overall deadline of a watch of many jobs (`watchJobs$`, `watchAsin$`): `ms` after
@@ -44,7 +42,7 @@ export function eventsDeadline(
       subscriber.add(scheduler.schedule(expire, ms))
       return source.subscribe({
         next: (event) => {
-          if (finished(event)) open.delete(event.id)
+          if (isFinalEvent(event)) open.delete(event.id)
           else if (event.kind === 'job') open.set(event.id, event.job)
           else if (event.kind === 'status') open.set(event.id, event.summary)
           subscriber.next(event)

@@ -4,6 +4,7 @@ import type { Job } from '../codecs/Job.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import { eventsDeadline } from './eventsDeadline.js'
+import { isFinalEvent } from './isFinalEvent.js'
 import type { JobEvent } from './JobEvent.js'
 import type { ManyWatchOptions } from './ManyWatchOptions.js'
 import type { LoopTiming } from '../watch/LoopBody.js'
@@ -68,8 +69,7 @@ export function watchJobsFor(
         const open = new Set(ids)
         return asinLoop$(settings, asin, options, new Set(ids)).pipe(
           tap((event) => {
-            if (event.kind === 'error' || (event.kind === 'job' && (event.status === 'completed' || event.status === 'failed'))) open.delete(event.id)
-            if (event.kind === 'missing') open.delete(event.id)
+            if (event.kind === 'missing' || isFinalEvent(event)) open.delete(event.id)
           }),
           mergeMap((event) => (event.kind === 'missing' ? single(event.id) : of(event))),
           // The listing as a whole failed (key refused, retries exhausted): every open job reports it.
