@@ -28,7 +28,15 @@ function checkAdvanced(pixii, advanced) {
   assert.equal(pixii.Asin, undefined, 'the root entry does not export Asin')
 }
 
-async function checkRealCall(pixii, testing) {
+// pixii-rx/watcher is its own entry: a watcher follows a job to its end as the client would.
+function watchToTheEnd(watcher, jobId) {
+  return new Promise((resolve, reject) => {
+    const statuses = []
+    watcher.watchJob$(jobId).subscribe({ next: (job) => statuses.push(job.status), error: reject, complete: () => resolve(statuses) })
+  })
+}
+
+async function checkRealCall(pixii, testing, watcher) {
   assert.equal(typeof pixii.createPixiiClient, 'function', 'createPixiiClient is exported')
   assert.equal(typeof testing.startSimulator, 'function', 'startSimulator is exported from pixii-rx/testing')
   const sim = await testing.startSimulator()
@@ -44,14 +52,18 @@ async function checkRealCall(pixii, testing) {
     assert.equal(fetched._tag, 'Right', `getJob: ${JSON.stringify(fetched)}`)
     assert.equal(fetched.right.id, jobId)
     assert.equal(pixii.JobStatus.is(fetched.right.status), true, `status ${fetched.right.status}`)
-    return `job ${jobId} is ${fetched.right.status}`
+    assert.equal(typeof watcher.createJobWatcher, 'function', 'createJobWatcher is exported from pixii-rx/watcher')
+    assert.equal(pixii.createJobWatcher, undefined, 'the root entry does not export createJobWatcher')
+    const statuses = await watchToTheEnd(watcher.createJobWatcher({ apiKey: sim.testKey, baseUrl: sim.url }), jobId)
+    assert.equal(statuses.at(-1), 'completed', `pixii-rx/watcher: ${statuses.join(' → ')}`)
+    return `job ${jobId} was ${fetched.right.status}, watched to ${statuses.at(-1)}`
   } finally {
     await sim.close()
   }
 }
 
 /** Runs every check; any failure sets a non-zero exit code. */
-async function runSmokeTest({ format, resolved, expectedEntry, pixii, advanced, loadTesting }) {
+async function runSmokeTest({ format, resolved, expectedEntry, pixii, advanced, watcher, loadTesting }) {
   let finished = false
   // A promise that never settles lets Node exit 0 in CommonJS: that must not read as a pass.
   process.on('exit', (code) => {
@@ -71,7 +83,7 @@ async function runSmokeTest({ format, resolved, expectedEntry, pixii, advanced, 
     }
     checkErrors(pixii)
     checkAdvanced(pixii, advanced)
-    console.log(`test-built (${format}): ok, ${await checkRealCall(pixii, await loadTesting())}`)
+    console.log(`test-built (${format}): ok, ${await checkRealCall(pixii, await loadTesting(), watcher)}`)
   } catch (error) {
     console.error(`test-built (${format}): FAILED`)
     console.error(error)

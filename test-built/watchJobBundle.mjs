@@ -1,13 +1,15 @@
 // The size an app pays for watching one job in a browser, measured as the app would build it:
 // the packed tarball (npm pack) installed with its peers into a scratch project, and an entry
-//   import { createPixiiClient } from 'pixii-rx'
-//   createPixiiClient({ apiKey }).watchJob$(id).subscribe(...)
+//   import { createJobWatcher } from 'pixii-rx/watcher'
+//   createJobWatcher({ apiKey }).watchJob$(id).subscribe(...)
 // bundled by esbuild with default settings (--bundle --minify --format=esm --platform=browser,
-// no plugin, no conditions). That is the whole client: its methods live on one object, which no
-// bundler can take apart, so "watchJob$ alone" is the client plus watchJob$.
-// Fails above the size recorded in watchJobBundle.size.json (measured plus a small margin), when
-// cross-fetch or a CommonJS build of fp-ts/io-ts gets in, or when a source map in the tarball
-// points at a file the tarball does not hold.
+// no plugin, no conditions). That is "watchJob$ alone": createJobWatcher holds nothing else.
+// The same bundle of createPixiiClient({ apiKey }).watchJob$(id) is printed beside it for
+// information: the client's methods live on one object, which no bundler can take apart, so that
+// one is the whole client.
+// Fails above the limit recorded for the watcher in watchJobBundle.size.json (its measured size
+// plus about 2%; the limit itself may never pass the 20 kB ceiling of issue 15), when cross-fetch or a CommonJS build of fp-ts/io-ts gets into either bundle, or
+// when a source map in the tarball points at a file the tarball does not hold.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -42,34 +44,49 @@ try {
   const peers = await Promise.all(['rxjs', 'fp-ts', 'io-ts'].map(async (name) => `${name}@${await installed(name)}`))
   await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }))
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `./${packed.filename}`, ...peers], scratch)
-  await writeFile(
-    join(scratch, 'entry.js'),
-    "import { createPixiiClient } from 'pixii-rx'\ncreatePixiiClient({ apiKey: 'pk_test_size' }).watchJob$('job_1').subscribe((job) => console.log(job.status))\n",
-  )
-  const result = await esbuild.build({
-    absWorkingDir: scratch,
-    entryPoints: ['entry.js'],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    outfile: 'out.js',
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const inputs = Object.keys(result.metafile.inputs)
-  assert.deepEqual(inputs.filter((input) => /node_modules\/(?:cross-fetch|(?:fp-ts|io-ts)\/lib)\//.test(input)), [], 'no cross-fetch, no CommonJS fp-ts or io-ts')
-  assert.ok(inputs.includes('node_modules/pixii-rx/dist/esm/http/platformFetch.browser.js'), 'the browser field gave the page’s fetch')
-  const code = result.outputFiles[0].contents
-  const gzipBytes = gzipSync(code).length
+  const entries = {
+    watcher: "import { createJobWatcher } from 'pixii-rx/watcher'\ncreateJobWatcher({ apiKey: 'pk_test_size' }).watchJob$('job_1').subscribe((job) => console.log(job.status))\n",
+    client: "import { createPixiiClient } from 'pixii-rx'\ncreatePixiiClient({ apiKey: 'pk_test_size' }).watchJob$('job_1').subscribe((job) => console.log(job.status))\n",
+  }
   const kB = (n) => `${(n / 1000).toFixed(1)} kB`
-  const ratio = gzipBytes / recorded.gzipBytes
+  const measured = {}
+  for (const [form, source] of Object.entries(entries)) {
+    await writeFile(join(scratch, `${form}.js`), source)
+    const result = await esbuild.build({
+      absWorkingDir: scratch,
+      entryPoints: [`${form}.js`],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      outfile: 'out.js',
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    assert.deepEqual(inputs.filter((input) => /node_modules\/(?:cross-fetch|(?:fp-ts|io-ts)\/lib)\//.test(input)), [], `${form}: no cross-fetch, no CommonJS fp-ts or io-ts`)
+    assert.ok(inputs.includes('node_modules/pixii-rx/dist/esm/http/platformFetch.browser.js'), `${form}: the browser field gave the page’s fetch`)
+    const code = result.outputFiles[0].contents
+    const gzipBytes = gzipSync(code).length
+    const { gzipBytes: recordedBytes } = recorded[form]
+    measured[form] = gzipBytes
+    console.log(
+      `test-built (watchJob$ bundle, ${form === 'watcher' ? 'createJobWatcher from pixii-rx/watcher' : 'the whole client, for information'}): ` +
+        `${kB(code.length)} minified, ${kB(gzipBytes)} gzipped (${gzipBytes} bytes), ${((gzipBytes / recordedBytes) * 100).toFixed(1)}% of the recorded ${kB(recordedBytes)}`,
+    )
+  }
+  const { limitGzipBytes, ceilingGzipBytes } = recorded.watcher
   console.log(
-    `test-built (watchJob$ bundle): ${kB(code.length)} minified, ${kB(gzipBytes)} gzipped, ${(ratio * 100).toFixed(1)}% of the recorded ` +
-      `${kB(recorded.gzipBytes)} (limit ${kB(recorded.limitGzipBytes)}, goal ${kB(recorded.goalGzipBytes)}); ${files.size} files packed, every source map resolves`,
+    `test-built (watchJob$ bundle): the watcher is ${((measured.watcher / measured.client) * 100).toFixed(0)}% of the client; limit ${kB(limitGzipBytes)}, ` +
+      `ceiling ${kB(ceilingGzipBytes)}; ${files.size} files packed, every source map resolves`,
   )
-  assert.ok(gzipBytes <= recorded.limitGzipBytes, `the bundle grew to ${gzipBytes} bytes gzipped, above the limit ${recorded.limitGzipBytes}: cut it, or record the new size in test-built/watchJobBundle.size.json and say why in the commit`)
+  // The ceiling is issue 15's promise ("watchJob$ alone" at most 20 KB gzipped): no recorded limit may pass it.
+  assert.ok(limitGzipBytes <= ceilingGzipBytes, `the recorded limit ${limitGzipBytes} is above the ceiling ${ceilingGzipBytes}`)
+  assert.ok(
+    measured.watcher <= limitGzipBytes,
+    `the watcher bundle grew to ${measured.watcher} bytes gzipped, above the limit ${limitGzipBytes}: cut it, or record the new size in test-built/watchJobBundle.size.json and say why in the commit`,
+  )
 } catch (error) {
   console.error('test-built (watchJob$ bundle): FAILED')
   console.error(error)

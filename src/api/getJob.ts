@@ -1,4 +1,4 @@
-import { defer, map, throwError, type Observable } from 'rxjs'
+import { Observable } from 'rxjs'
 import { Job } from '../codecs/Job.js'
 import { JobId } from '../codecs/primitives.js'
 import { request$ } from '../http/request.js'
@@ -39,14 +39,27 @@ import { validateInput } from './validateInput.js'
  * ```
  */
 export function getJob$(config: TransportConfig, id: string): Observable<Job> {
-  return defer(() => {
+  // Written out rather than `defer(…).pipe(map(…))`: every watch runs through here, and those two
+  // would bring rxjs's conversion of promises, iterables and streams (with its generator helpers)
+  // and its operator machinery into every bundle that watches a job.
+  return new Observable<Job>((subscriber) => {
     const checked = validateInput(JobId, id, 'jobId')
-    if (!checked.ok) return throwError(() => checked.error)
+    if (!checked.ok) return subscriber.error(checked.error)
     const path = `/v1/api/jobs/${encodeURIComponent(id)}`
     const context = { method: 'GET', path, jobId: id }
     const secrets = secretsOf(config)
-    return request$(config, { method: 'GET', path, jobId: id }).pipe(
-      map((response) => checkJobId(decodeResponse(Job, context, response, secrets), id, { ...context, status: response.status }, secrets)),
-    )
+    return request$(config, { method: 'GET', path, jobId: id }).subscribe({
+      next: (response) => {
+        let job: Job
+        try {
+          job = checkJobId(decodeResponse(Job, context, response, secrets), id, { ...context, status: response.status }, secrets)
+        } catch (error) {
+          return subscriber.error(error)
+        }
+        subscriber.next(job)
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    })
   })
 }

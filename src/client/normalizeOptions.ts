@@ -1,22 +1,9 @@
-import { asyncScheduler } from 'rxjs'
-import { browserTarget } from '../browser/browserTarget.js'
 import { detectRuntime, type Runtime } from '../browser/detectRuntime.js'
-import { invalidInput } from '../errors/invalidInput.js'
-import { checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
-import type { ValidationIssue } from '../errors/ValidationError.js'
-import { keyKindOf } from '../http/KeyKind.js'
-import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
-import { defaultFetch } from '../http/defaultFetch.js'
-import { shownUrlOption } from '../internal/shownUrlOption.js'
-import { adaptiveSchedule } from '../schedules/adaptiveSchedule.js'
-import { checkRetryPolicy, defaultRetryPolicy } from '../schedules/RetryPolicy.js'
-import type { WatchDefaults } from '../watch/WatchDefaults.js'
+import type { RequestGate } from '../http/RequestGate.js'
 import { checkSubmissionOptions } from '../submit/checkSubmissionOptions.js'
-import { defaults } from './defaults.js'
-import { isLoopbackHost } from '../http/isLoopbackHost.js'
-import type { PixiiClientOptions } from './PixiiClientOptions.js'
 import type { SubmitterSettings } from '../submit/SubmitterSettings.js'
-
+import { normalizeWatcherOptions, type WatcherSettings } from './normalizeWatcherOptions.js'
+import type { PixiiClientOptions } from './PixiiClientOptions.js'
 
 /**
  * Normalised client settings: the transport's, plus what the key says.
@@ -28,92 +15,18 @@ import type { SubmitterSettings } from '../submit/SubmitterSettings.js'
  * const describe = (settings: ClientSettings): string => `${settings.baseUrl}, ${settings.keyKind} key, ${settings.gate.limit} at once`
  * ```
  */
-export interface ClientSettings extends WatchDefaults, SubmitterSettings {
+export interface ClientSettings extends WatcherSettings, SubmitterSettings {
   readonly gate: RequestGate
 }
 
-const knownOptions: ReadonlySet<string> = new Set([
-  'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'rateLimits', 'outcomeLookup', 'watchTimeoutMs',
-  'dangerouslyAllowLiveKeyInBrowser',
-])
-
-function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
-  // The key itself never appears in a message, only its shape.
-  if (typeof apiKey !== 'string' || apiKey.length === 0) {
-    issues.push({ path: 'apiKey', message: `expected a non-empty string, got ${apiKey === '' ? 'an empty string' : typeof apiKey}` })
-  } else if (/[\s\u0000-\u001f\u007f]/u.test(apiKey) || apiKey.length > 256) {
-    issues.push({ path: 'apiKey', message: `expected a key of at most 256 characters without spaces, got ${apiKey.length} characters` })
-  }
-}
-
-// `pagesOwnOrigin`: a browser page talking to its own server without a key; plain http there is
-// the page's own choice, and no key travels.
-// The URL is quoted without its user-info and query, where keys hide (see shownUrlOption).
-function checkBaseUrl(baseUrl: unknown, issues: ValidationIssue[], pagesOwnOrigin = false, secrets: readonly string[] = []): string {
-  const refuse = (why: string): string => {
-    issues.push({ path: 'baseUrl', message: `${why}, got ${shownUrlOption(baseUrl, secrets)}` })
-    return defaults.baseUrl
-  }
-  if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl)) return refuse('expected an absolute URL')
-  const url = new URL(baseUrl)
-  if (url.username !== '' || url.password !== '') return refuse('expected a URL without credentials')
-  if (url.search !== '' || url.hash !== '') return refuse('expected a URL without query or fragment')
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !pagesOwnOrigin) {
-    return refuse('expected https (plain http only to a loopback host)')
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('expected an https URL')
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
-}
+// The options only a client that submits reads; the rest are the watcher's.
+const submissionOptions: readonly string[] = ['rateLimits', 'outcomeLookup']
 
 /**
- * Checks and completes client options in one place, against one defaults object. A bad option
- * throws a {@link ValidationError} whose message names every offending field. `runtime` says
- * whether this is a browser (see `browserTarget` for the rules there); tests pass one.
+ * Checks and completes client options in one place: the watcher's (see `normalizeWatcherOptions`),
+ * then the submission options. A bad option throws a {@link ValidationError} whose message names
+ * every offending field. `runtime` says whether this is a browser; tests pass one.
  */
 export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime = detectRuntime()): ClientSettings {
-  const issues: ValidationIssue[] = []
-  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PixiiClientOptions>
-  for (const name of Object.keys(given)) {
-    if (!knownOptions.has(name)) issues.push({ path: name, message: 'is not an option of createPixiiClient' })
-  }
-  const target = browserTarget({ ...given, baseUrl: given.baseUrl ?? defaults.baseUrl }, runtime, issues)
-  if (given.apiKey !== undefined || target.apiKeyRequired) checkApiKey(given.apiKey, issues)
-  const secrets = typeof given.apiKey === 'string' ? [given.apiKey] : []
-  const baseUrl = checkBaseUrl(target.baseUrl, issues, target.sameOrigin && given.apiKey === undefined, secrets)
-  const requestTimeoutMs = given.requestTimeoutMs ?? defaults.requestTimeoutMs
-  const maxBodyBytes = given.maxBodyBytes ?? defaults.maxBodyBytes
-  checkPositive('requestTimeoutMs', requestTimeoutMs, false, issues)
-  checkPositive('maxBodyBytes', maxBodyBytes, true, issues)
-  const maxInFlight = given.maxInFlight ?? defaults.maxInFlight
-  checkPositive('maxInFlight', maxInFlight, true, issues)
-  checkCallable(given.fetch, 'fetch', undefined, issues)
-  checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
-  checkCallable(given.schedule, 'schedule', 'nextDelayMs', issues)
-  checkCallable(given.onPoll, 'onPoll', undefined, issues)
-  checkCallable(given.random, 'random', undefined, issues)
-  const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
-  const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
-  checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
-  const submissions = checkSubmissionOptions(given, issues)
-  if (issues.length > 0) {
-    throw invalidInput('Invalid createPixiiClient options', issues)
-  }
-  const apiKey = given.apiKey === undefined ? undefined : String(given.apiKey)
-  return {
-    ...(apiKey === undefined ? {} : { apiKey }),
-    baseUrl,
-    fetch: given.fetch ?? defaultFetch,
-    scheduler: given.scheduler ?? asyncScheduler,
-    requestTimeoutMs,
-    maxBodyBytes,
-    gate: createRequestGate(maxInFlight, given.scheduler ?? asyncScheduler),
-    keyKind: keyKindOf(apiKey),
-    schedule: given.schedule ?? adaptiveSchedule(),
-    retry,
-    random: given.random ?? Math.random,
-    watchTimeoutMs,
-    ...submissions,
-    ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
-  }
+  return normalizeWatcherOptions(options, 'createPixiiClient', runtime, submissionOptions, checkSubmissionOptions)
 }

@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { IsoDateTime } from './IsoDateTime.js'
 import { JobOutput } from './JobOutput.js'
 import { JobStatus } from './JobStatus.js'
+import { nullable } from './nullable.js'
 
 /**
  * The codec of the fields every job has, whatever its status, without the rule that ties
@@ -20,12 +21,12 @@ export const JobRecord = /* @__PURE__ */ t.type(
     job_type: t.string,
     status: JobStatus,
     created_at: IsoDateTime,
-    started_at: t.union([IsoDateTime, t.null]),
-    completed_at: t.union([IsoDateTime, t.null]),
+    started_at: nullable(IsoDateTime),
+    completed_at: nullable(IsoDateTime),
     credit_cost: t.number,
     credits_refunded: t.number,
-    output: t.union([JobOutput, t.null]),
-    error_code: t.union([t.string, t.null]),
+    output: nullable(JobOutput),
+    error_code: nullable(t.string),
   },
   'Job',
 )

@@ -1,4 +1,4 @@
-import { ApiErrorBody } from '../codecs/ApiErrorBody.js'
+import { isApiErrorBody } from '../codecs/ApiErrorBody.js'
 import { InsufficientCreditsError } from '../errors/InsufficientCreditsError.js'
 import { JobNotFoundError } from '../errors/JobNotFoundError.js'
 import { NoActiveBrandError } from '../errors/NoActiveBrandError.js'
@@ -27,7 +27,7 @@ export interface FailedAnswer {
 /** Turns a non-2xx answer into the {@link PixiiError} that says what it means. */
 export function errorFromResponse(answer: FailedAnswer): PixiiError {
   const { status, headers, context, nowMs, secrets } = answer
-  const body = ApiErrorBody.is(answer.body) ? answer.body : undefined
+  const body = isApiErrorBody(answer.body) ? answer.body : undefined
   // The server's words are not trusted to be free of the key: its code lands in `context` too.
   const code = body === undefined ? undefined : redactSecrets(body.code, secrets)
   const where = `${context.method ?? ''} ${context.path ?? ''} answered ${status}${code === undefined ? '' : ` ${code}`}`
