@@ -44,8 +44,11 @@ export interface LoopTiming {
 export interface PollLoopConfig<T, E> extends LoopTiming {
   /** What the loop watches (a job id, an ASIN), for telemetry and messages. */
   readonly subject: string
-  /** How messages name the subject, such as `job job_1` or `ASIN B0CHX1W1XY`. */
-  readonly label: string
+  /**
+   * What the subject is, for messages (`job job_1`, `ASIN B0CHX1W1XY`): a word shared by every
+   * loop rather than a label string per loop, which ten thousand idle watches would each hold.
+   */
+  readonly noun: 'job' | 'ASIN'
   /** Called once per subscription, so that each run has its own state. */
   readonly body: () => LoopBody<T, E>
 }

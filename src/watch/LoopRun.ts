@@ -84,7 +84,7 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
     const lastError = error as RetriedError
     if (this.failures > retry.maxConsecutiveFailures) {
       this.report({ kind: 'error', error }, { kind: 'stop', reason: 'retries-exhausted' })
-      const message = `Gave up watching ${this.config.label} after ${this.failures} transient failures in a row; the last: ${error.message}`
+      const message = `Gave up watching ${this.config.noun} ${this.config.subject} after ${this.failures} transient failures in a row; the last: ${error.message}`
       return this.subscriber.error(new RetriesExhaustedError({ message, lastError, attempts: this.failures }))
     }
     const retryAfterMs = 'retryAfterMs' in error ? error.retryAfterMs : undefined

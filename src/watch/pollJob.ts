@@ -50,7 +50,7 @@ export function pollJob$(config: PollJobConfig): Observable<Job> {
   return pollLoop$<Job, Job>({
     ...loop,
     subject: jobId,
-    label: `job ${jobId}`,
+    noun: 'job',
     body: () => new JobBody(poll),
   })
 }

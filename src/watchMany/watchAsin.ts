@@ -34,7 +34,7 @@ export function asinLoop$(
     return pollLoop$({
       ...loop,
       subject: asin,
-      label: `ASIN ${asin}`,
+      noun: 'ASIN',
       body: () =>
         asinBody({
           page$: (page) => listJobPage$(settings, { asin, page, limit }),

@@ -8,7 +8,7 @@ import { isFinalEvent } from './isFinalEvent.js'
 import type { JobEvent } from './JobEvent.js'
 import type { ManyWatchOptions } from './ManyWatchOptions.js'
 import type { LoopTiming } from '../watch/LoopBody.js'
-import { eachJob$ } from './eachJob.js'
+import { eachJob$, JobRelays } from './eachJob.js'
 import { loopSettings } from '../watch/loopSettings.js'
 import type { WatchDefaults } from '../watch/WatchDefaults.js'
 import { asinLoop$ } from './watchAsin.js'
@@ -79,8 +79,12 @@ export function watchJobsFor(
         )
       })
       // One deadline for every job of the call (they all start now): one timer, not one per job.
-      const ids = [...alone, ...groups.flatMap(([, grouped]) => grouped)]
-      const events = merge(eachJob$(alone, loopOf), ...batched).pipe(eventsDeadline(timeoutMs, settings.scheduler, 'watchJobs$', ids))
+      // The jobs alone are read from their relays when it passes; the batched ones it follows itself.
+      const relays = new JobRelays()
+      const ids = groups.flatMap(([, grouped]) => grouped)
+      const events = merge(eachJob$(alone, loopOf, relays), ...batched).pipe(
+        eventsDeadline(timeoutMs, settings.scheduler, 'watchJobs$', { ids, elsewhere: relays }),
+      )
       if (options.failFast !== true) return events
       return events.pipe(mergeMap((event) => (event.kind === 'error' ? throwError(() => event.error) : of(event))))
     })

@@ -162,6 +162,29 @@ describe('the overall deadline of every watch, in virtual time', () => {
     })
   }
 
+  it('watchJobs$ with jobs alone and batched: Timeouts for the jobs alone first, then the batched ones, each in the order given', async () => {
+    h = await harness()
+    const pixii = h.client({ apiKey: h.sim.liveKey, watchTimeoutMs: 60_000, schedule: fixedSchedule(1_000) })
+    const OTHER = 'B0OTHER001'
+    const aloneFirst = endless()
+    const batched = [endless(ASIN), endless(ASIN)]
+    const quick = h.sim.createJob({ key: h.sim.liveKey, queuedMs: 0, processingMs: 5_000 })
+    const aloneLast = endless(OTHER) // the only job of its ASIN: watched alone
+    const targets = [{ id: batched[1]!, asin: ASIN }, aloneFirst, { id: batched[0]!, asin: ASIN }, quick, { id: aloneLast, asin: OTHER }]
+    const watch = record(pixii.watchJobs$(targets), h.clock)
+    await h.clock.runUntil(watch.ended)
+    expect(watch.completedAt).to.equal(60_000)
+    const events: JobEvent[] = watch.values.map(({ value }) => value)
+    expect(events.some((event) => event.id === quick && event.kind === 'job' && event.status === 'completed')).to.equal(true)
+    const timeouts = events.filter((event) => event.kind === 'error')
+    expect(timeouts.map((event) => event.id)).to.deep.equal([aloneFirst, aloneLast, batched[1], batched[0]])
+    for (const event of timeouts) {
+      if (!isPixiiError(event.error, 'Timeout')) throw new Error('expected a Timeout')
+      expect(event.error.lastValue).to.have.property('status', 'processing')
+    }
+    await expectSilenceAfter(60_000)
+  })
+
   it('watchJobs$ with failFast errors with the first Timeout', async () => {
     h = await harness()
     const watch = record(h.client({ apiKey: h.sim.liveKey }).watchJobs$([endless()], { failFast: true, timeoutMs: 2_000 }), h.clock)
