@@ -1,8 +1,9 @@
 import { asyncScheduler } from 'rxjs'
 import { browserTarget } from '../browser/browserTarget.js'
+import { browserPage } from '../browser/browserPage.js'
 import { detectRuntime, type Runtime } from '../browser/detectRuntime.js'
 import { invalidInput } from '../errors/invalidInput.js'
-import { checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
+import { checkBoolean, checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
@@ -34,7 +35,7 @@ export interface ClientSettings extends WatchDefaults, SubmitterSettings {
 
 const knownOptions: ReadonlySet<string> = new Set([
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'rateLimits', 'outcomeLookup', 'watchTimeoutMs',
+  'rateLimits', 'outcomeLookup', 'watchTimeoutMs', 'page', 'pauseWhenHidden',
   'dangerouslyAllowLiveKeyInBrowser',
 ])
 
@@ -92,6 +93,8 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   checkCallable(given.schedule, 'schedule', 'nextDelayMs', issues)
   checkCallable(given.onPoll, 'onPoll', undefined, issues)
   checkCallable(given.random, 'random', undefined, issues)
+  checkCallable(given.page, 'page', 'listen', issues)
+  checkBoolean('pauseWhenHidden', given.pauseWhenHidden, issues)
   const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
   const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
   checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
@@ -113,6 +116,8 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     retry,
     random: given.random ?? Math.random,
     watchTimeoutMs,
+    page: given.page ?? browserPage,
+    pauseWhenHidden: given.pauseWhenHidden ?? true,
     ...submissions,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }
