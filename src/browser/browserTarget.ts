@@ -64,9 +64,7 @@ export function browserTarget(given: BrowserTargetInput, runtime: Runtime, issue
   }
   const { browser, origin } = runtime
   if (isPath(given.baseUrl) && !browser) {
-    const offPage =
-      `expected an absolute URL, got ${shownUrlOption(given.baseUrl)} (a path means the page's origin: only in a browser); ` +
-      'this client was made outside one, as in server-side rendering, and sends nothing here: watch and submit in the page'
+    const offPage = `got ${shownUrlOption(given.baseUrl)}, a path: the page's origin, but this client was made outside a browser (server-side rendering?)`
     return { baseUrl: 'https://api.pixii.ai', sameOrigin: false, apiKeyRequired: false, offPage }
   }
   if (isPath(given.baseUrl) && origin === undefined) {

@@ -111,7 +111,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     requestTimeoutMs,
     maxBodyBytes,
     gate: createRequestGate(maxInFlight, given.scheduler ?? asyncScheduler),
-    ...(target.offPage === undefined ? {} : { unusable: invalidInput('This client cannot send from here', [{ path: 'baseUrl', message: target.offPage }]) }),
+    ...(target.offPage === undefined ? {} : { unusable: invalidInput('No request from here', [{ path: 'baseUrl', message: target.offPage }]) }),
     keyKind: keyKindOf(apiKey),
     schedule: given.schedule ?? adaptiveSchedule(),
     retry,

@@ -1,6 +1,17 @@
 import type { PageSignals } from '../watch/PageSignals.js'
 
-/** A page a test drives: shown or hidden, online or offline, at will. */
+/**
+ * A page a test drives: shown or hidden, online or offline, at will.
+ *
+ * @example
+ * ```ts
+ * import { createTestPage, type TestPage } from 'pixii-rx/testing'
+ * const page: TestPage = createTestPage()
+ * page.set({ online: false })
+ * console.log(page.visible(), page.online())
+ * // Output: true false
+ * ```
+ */
 export interface TestPage extends PageSignals {
   /** Shows or hides the page, takes it online or offline; listeners hear of it at once. */
   set(change: { readonly visible?: boolean; readonly online?: boolean }): void
@@ -11,6 +22,9 @@ export interface TestPage extends PageSignals {
 /**
  * A page for tests: pass it as a client's `page` to run hidden tabs and lost networks in virtual
  * time, in Node. It starts shown and online unless told otherwise.
+ *
+ * @param initial - Whether the page starts shown (`visible`) and online (`online`); both default to true.
+ * @throws Never.
  *
  * @example
  * ```ts

@@ -82,9 +82,7 @@ describe('createPixiiClient outside a browser', () => {
   })
 
   it('makes a page’s client (a path, no key) without error, and marks it unusable, saying why', () => {
-    const why =
-      'This client cannot send from here: baseUrl: expected an absolute URL, got "/pixii" (a path means the page\'s origin: only in a browser); ' +
-      'this client was made outside one, as in server-side rendering, and sends nothing here: watch and submit in the page'
+    const why = 'No request from here: baseUrl: got "/pixii", a path: the page\'s origin, but this client was made outside a browser (server-side rendering?)'
     expect(normalizeOptions({ baseUrl: '/pixii' }, node).unusable?.message).to.equal(why)
     expect(normalizeOptions({ apiKey: 'pk_test_abc', baseUrl: '/pixii' }, node).unusable?.field).to.equal('baseUrl')
     expect(normalizeOptions({ baseUrl: '/pixii' }, page).unusable).to.equal(undefined)
