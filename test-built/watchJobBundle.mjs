@@ -66,7 +66,7 @@ try {
   const kB = (n) => `${(n / 1000).toFixed(1)} kB`
   const ratio = gzipBytes / recorded.gzipBytes
   console.log(
-    `test-built (watchJob$ bundle): ${kB(code.length)} minified, ${kB(gzipBytes)} gzipped, ${(ratio * 100).toFixed(1)}% of the recorded ` +
+    `test-built (watchJob$ bundle): ${kB(code.length)} minified, ${kB(gzipBytes)} gzipped (${gzipBytes} bytes), ${(ratio * 100).toFixed(1)}% of the recorded ` +
       `${kB(recorded.gzipBytes)} (limit ${kB(recorded.limitGzipBytes)}, goal ${kB(recorded.goalGzipBytes)}); ${files.size} files packed, every source map resolves`,
   )
   assert.ok(gzipBytes <= recorded.limitGzipBytes, `the bundle grew to ${gzipBytes} bytes gzipped, above the limit ${recorded.limitGzipBytes}: cut it, or record the new size in test-built/watchJobBundle.size.json and say why in the commit`)
