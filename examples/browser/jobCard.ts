@@ -1,15 +1,26 @@
 // One job card: the ASIN, the job id, each status as it arrives with the time it took, the
 // thumbnails of a finished job, the error code of a failed one, how many polls the watch made,
-// and a cancel button. Built with textContent only: job ids and codes come from the network.
+// where the watch stands with the network (offline, reconnecting, paused in a hidden tab), and a
+// button that stops watching (the job runs on at Pixii). Built with textContent only: job ids
+// and codes come from the network.
 import { describePixiiError, isPixiiError, type Job } from '../../src/index.js'
+import type { ConnectionState } from '../../src/advanced/index.js'
 
 export interface JobCard {
   readonly element: HTMLElement
   accepted(jobId: string): void
   show(job: Job): void
   polled(): void
+  connection(state: ConnectionState): void
   failed(error: unknown): void
-  cancelled(): void
+  stopped(): void
+}
+
+const connectionText: Readonly<Record<ConnectionState['kind'], string>> = {
+  online: '',
+  offline: 'offline: no request until the network is back',
+  hidden: 'paused while the tab is hidden',
+  reconnecting: 'reconnecting',
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
@@ -19,7 +30,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return element
 }
 
-export function createJobCard(asin: string, onCancel: () => void): JobCard {
+export function createJobCard(asin: string, onStop: () => void): JobCard {
   const startedAt = performance.now()
   const element = el('article', 'card')
   const header = el('header', '')
@@ -31,10 +42,13 @@ export function createJobCard(asin: string, onCancel: () => void): JobCard {
   const error = el('p', 'error')
   const footer = el('footer', '')
   const polls = el('span', 'polls', '0 polls')
-  const cancel = el('button', 'cancel', 'Cancel')
-  cancel.type = 'button'
-  footer.append(polls, cancel)
-  element.append(header, jobId, timeline, thumbs, error, footer)
+  const stop = el('button', 'stop', 'Stop watching')
+  stop.type = 'button'
+  stop.title = 'Stops polling here; the job runs on at Pixii, and is charged'
+  footer.append(polls, stop)
+  const connection = el('p', 'connection')
+  connection.hidden = true
+  element.append(header, jobId, timeline, thumbs, connection, error, footer)
   element.dataset['status'] = 'submitting'
   error.hidden = true
 
@@ -47,9 +61,10 @@ export function createJobCard(asin: string, onCancel: () => void): JobCard {
     timeline.append(step)
   }
   const finish = (): void => {
-    cancel.hidden = true
+    stop.hidden = true
+    connection.hidden = true
   }
-  cancel.addEventListener('click', onCancel)
+  stop.addEventListener('click', onStop)
 
   return {
     element,
@@ -78,6 +93,11 @@ export function createJobCard(asin: string, onCancel: () => void): JobCard {
       pollCount += 1
       polls.textContent = `${pollCount} poll${pollCount === 1 ? '' : 's'}`
     },
+    connection(state) {
+      element.dataset['connection'] = state.kind
+      connection.textContent = state.kind === 'reconnecting' ? `reconnecting: try ${state.failures + 1} in ${(state.retryInMs / 1000).toFixed(1)} s` : connectionText[state.kind]
+      connection.hidden = state.kind === 'online' || stop.hidden
+    },
     failed(reason) {
       error.hidden = false
       error.textContent = isPixiiError(reason, 'JobFailed')
@@ -88,10 +108,10 @@ export function createJobCard(asin: string, onCancel: () => void): JobCard {
       if (element.dataset['status'] !== 'failed') setStatus('failed')
       finish()
     },
-    cancelled() {
-      element.dataset['cancelled'] = 'true'
-      badge.textContent = 'cancelled'
-      polls.textContent = `${polls.textContent ?? ''}, then polling stopped`
+    stopped() {
+      element.dataset['stopped'] = 'true'
+      badge.textContent = 'not watched'
+      polls.textContent = `${polls.textContent ?? ''}, then stopped watching: the job runs on at Pixii`
       finish()
     },
   }

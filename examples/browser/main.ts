@@ -1,10 +1,12 @@
 // The page: submits a Listing Builder job for an ASIN, then watches it, through the page's own
 // server (/pixii), which holds the key. In an app, import from 'pixii-rx' instead.
-import { createPixiiClient, fixedSchedule, isPixiiError, type Submission } from '../../src/index.js'
+import { createPixiiClient, isPixiiError, type Submission } from '../../src/index.js'
+import type { ConnectionState } from '../../src/advanced/index.js'
 import { createJobCard } from './jobCard.js'
 
-// No key: the base URL is the page's own origin, where pixii-rx/proxy adds it.
-const pixii = createPixiiClient({ baseUrl: '/pixii', schedule: fixedSchedule(400) })
+// No key: the base URL is the page's own origin, where pixii-rx/proxy adds it. The default
+// schedule: it learns how long jobs take, and makes no request while the tab is hidden or offline.
+const pixii = createPixiiClient({ baseUrl: '/pixii' })
 
 const form = document.querySelector<HTMLFormElement>('#submit')
 const jobs = document.querySelector<HTMLElement>('#jobs')
@@ -16,11 +18,14 @@ form?.addEventListener('submit', (event) => {
   const asin = asinInput?.value.trim() ?? ''
   const submission: Submission = { kind: 'listingBuilder', request: { asin, country_code: 'US', listing_type: 'amazon_listing' } }
   const card = createJobCard(asin, () => {
-    subscription.unsubscribe() // aborts the request in flight and clears the timer: polling stops
-    card.cancelled()
+    // Stops watching: aborts the request in flight and clears the timer. Pixii has no cancel:
+    // the job runs on there, and is charged.
+    subscription.unsubscribe()
+    card.stopped()
   })
   jobs?.prepend(card.element)
-  const subscription = pixii.run$(submission, { onPoll: () => card.polled() }).subscribe({
+  const watch = { onPoll: () => card.polled(), onConnection: (state: ConnectionState) => card.connection(state) }
+  const subscription = pixii.run$(submission, watch).subscribe({
     next: (step) => (step.kind === 'accepted' ? card.accepted(step.jobId) : card.show(step.job)),
     error: (error: unknown) => card.failed(error),
   })

@@ -45,6 +45,11 @@ export type { AdaptiveSchedule, AdaptiveScheduleConfig, AdaptiveState } from '..
 export type { ExponentialScheduleConfig } from '../schedules/exponentialSchedule.js'
 export { defaultRetryPolicy, type FullRetryPolicy } from '../schedules/RetryPolicy.js'
 export type { PollDecision, PollOutcome } from '../watch/PollEvent.js'
+
+// pages: what pauses a watch in a browser, and what a UI can show of it
+export { browserPage } from '../browser/browserPage.js'
+export type { ConnectionState } from '../watch/ConnectionState.js'
+export type { PageSignals } from '../watch/PageSignals.js'
 export type { JobTimeoutConfig } from '../operators/jobTimeout.js'
 export type { RetryTransientConfig } from '../operators/retryTransient.js'
 export type { OutcomeLookup } from '../submit/OutcomeLookup.js'

@@ -19,6 +19,12 @@ export interface BrowserTarget {
   readonly sameOrigin: boolean
   /** Whether a missing key is an error: always, except in a browser against its own origin. */
   readonly apiKeyRequired: boolean
+  /**
+   * Why this client can send nothing here: it is a page's client (its base URL is a path) made
+   * on a server, as server-side rendering does with the page's modules. Not an error at
+   * creation: each request ends with it.
+   */
+  readonly offPage?: string
 }
 
 const isPath = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
@@ -34,8 +40,10 @@ function originOf(url: unknown): string | undefined {
  * - `baseUrl` may be a path (`/pixii`), meaning the page's own origin;
  * - against the page's own origin (a proxy that adds the key), `apiKey` may be left out.
  *
- * Outside a browser none of this applies: a key is required and a path is refused, with a
- * message that says why. Problems are pushed to `issues`, named by field.
+ * Outside a browser none of this applies: a key is required, except for a page's client made on
+ * a server (a path as base URL, as server-side rendering runs the page's modules there), which
+ * is created without error and whose every request fails, saying why (`offPage`). Problems are
+ * pushed to `issues`, named by field.
  *
  * @example
  * ```ts
@@ -55,11 +63,14 @@ export function browserTarget(given: BrowserTargetInput, runtime: Runtime, issue
     issues.push({ path: 'dangerouslyAllowLiveKeyInBrowser', message: `expected a boolean, got ${typeof allowLive}` })
   }
   const { browser, origin } = runtime
+  if (isPath(given.baseUrl) && !browser) {
+    const offPage = `got ${shownUrlOption(given.baseUrl)}, a path: the page's origin, but this client was made outside a browser (server-side rendering?)`
+    return { baseUrl: 'https://api.pixii.ai', sameOrigin: false, apiKeyRequired: false, offPage }
+  }
   if (isPath(given.baseUrl) && origin === undefined) {
-    const where = browser ? 'a page with an http(s) origin' : 'a browser'
     issues.push({
       path: 'baseUrl',
-      message: `expected an absolute URL, got ${shownUrlOption(given.baseUrl)} (a path means the page's origin: only in ${where})`,
+      message: `expected an absolute URL, got ${shownUrlOption(given.baseUrl)} (a path means the page's origin: only in a page with an http(s) origin)`,
     })
   }
   if (browser && typeof given.apiKey === 'string' && keyKindOf(given.apiKey) === 'live' && allowLive !== true) {

@@ -1,6 +1,7 @@
 import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
 import type { SubmissionLimits } from '../submit/limiter/SubmissionLimits.js'
+import type { PageSignals } from '../watch/PageSignals.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../schedules/PollSchedule.js'
 import type { RetryPolicy } from '../schedules/RetryPolicy.js'
@@ -123,4 +124,21 @@ export interface PixiiClientOptions {
    * @defaultValue `1_800_000` (30 minutes)
    */
   readonly watchTimeoutMs?: number | false
+  /**
+   * Whether watches make no request while the page is hidden (a background tab), and poll at once
+   * when it is shown again, as TanStack Query and SWR do. An offline browser always pauses them
+   * until it is back online, then they poll at once. Outside browsers pages are never hidden. A
+   * watch's `pauseWhenHidden` overrides it.
+   *
+   * @defaultValue `true`
+   */
+  readonly pauseWhenHidden?: boolean
+  /**
+   * Where watches learn whether the page is shown and the browser online. Read at each use, so
+   * a client made on a server (server-side rendering) touches no `document`; pass your own to
+   * drive it in tests (`createTestPage` in `pixii-rx/testing`).
+   *
+   * @defaultValue `browserPage`: `document.visibilityState`, `navigator.onLine` and their events; always shown and online outside browsers
+   */
+  readonly page?: PageSignals
 }

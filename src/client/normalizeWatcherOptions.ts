@@ -1,8 +1,9 @@
 import { asyncScheduler } from 'rxjs'
 import { browserTarget } from '../browser/browserTarget.js'
+import { browserPage } from '../browser/browserPage.js'
 import type { Runtime } from '../browser/detectRuntime.js'
 import { invalidInput } from '../errors/invalidInput.js'
-import { checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
+import { checkBoolean, checkCallable, checkDeadline, checkPositive } from '../errors/optionChecks.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'
 import { keyKindOf } from '../http/KeyKind.js'
 import { createRequestGate, type RequestGate } from '../http/RequestGate.js'
@@ -23,7 +24,7 @@ export interface WatcherSettings extends WatchDefaults {
 /** The options of `createJobWatcher`; `createPixiiClient` takes these and its submission options. */
 export const watcherOptionNames: readonly string[] = [
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'watchTimeoutMs', 'dangerouslyAllowLiveKeyInBrowser',
+  'watchTimeoutMs', 'page', 'pauseWhenHidden', 'dangerouslyAllowLiveKeyInBrowser',
 ]
 
 function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
@@ -88,6 +89,8 @@ export function normalizeWatcherOptions<More extends object>(
   checkCallable(given.schedule, 'schedule', 'nextDelayMs', issues)
   checkCallable(given.onPoll, 'onPoll', undefined, issues)
   checkCallable(given.random, 'random', undefined, issues)
+  checkCallable(given.page, 'page', 'listen', issues)
+  checkBoolean('pauseWhenHidden', given.pauseWhenHidden, issues)
   const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
   const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
   checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
@@ -104,11 +107,14 @@ export function normalizeWatcherOptions<More extends object>(
     requestTimeoutMs,
     maxBodyBytes,
     gate: createRequestGate(maxInFlight, given.scheduler ?? asyncScheduler),
+    ...(target.offPage === undefined ? {} : { unusable: invalidInput('No request from here', [{ path: 'baseUrl', message: target.offPage }]) }),
     keyKind: keyKindOf(apiKey),
     schedule: given.schedule ?? adaptiveSchedule(),
     retry,
     random: given.random ?? Math.random,
     watchTimeoutMs,
+    page: given.page ?? browserPage,
+    pauseWhenHidden: given.pauseWhenHidden ?? true,
     ...more,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }

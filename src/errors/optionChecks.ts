@@ -24,3 +24,8 @@ export function checkDeadline(name: string, value: unknown, issues: ValidationIs
   if (value === false || (typeof value === 'number' && Number.isFinite(value) && value > 0)) return
   issues.push({ path: name, message: `expected a positive finite number of milliseconds, or false for no deadline, got ${String(value)}` })
 }
+
+/** Checks that an optional option is a boolean. */
+export function checkBoolean(name: string, value: unknown, issues: ValidationIssue[]): void {
+  if (value !== undefined && typeof value !== 'boolean') issues.push({ path: name, message: `expected a boolean, got ${typeof value}` })
+}

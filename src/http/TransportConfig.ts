@@ -1,4 +1,5 @@
 import type { SchedulerLike } from 'rxjs'
+import type { ValidationError } from '../errors/ValidationError.js'
 import type { RequestGate } from './RequestGate.js'
 
 /**
@@ -46,4 +47,6 @@ export interface TransportConfig {
   readonly maxBodyBytes: number
   /** The cap on requests in flight shared by every call of a client; none when absent. */
   readonly gate?: RequestGate
+  /** Set when the client can send nothing where it was made: every request ends with it, unsent. */
+  readonly unusable?: ValidationError
 }

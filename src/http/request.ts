@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs'
+import { Observable, throwError } from 'rxjs'
 import { NetworkError } from '../errors/NetworkError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { RequestContext } from '../errors/RequestContext.js'
@@ -92,7 +92,8 @@ async function perform(
  * {@link PixiiError} in the error channel: documented error codes, 5xx, redirects (never
  * followed, so the key reaches no other origin), bodies that are empty, HTML, truncated or too
  * large, broken connections, and the per-request timeout. With a `gate` in the config, the
- * request waits for a free slot before it is sent.
+ * request waits for a free slot before it is sent. A config marked `unusable` (a page's client
+ * made on a server) sends nothing and errors with that `ValidationError` at subscription.
  *
  * @param config - The transport, as {@link createPixiiClient} builds it.
  * @param request - Method, path, query and body.
@@ -117,6 +118,8 @@ async function perform(
  * ```
  */
 export function request$(config: TransportConfig, request: ApiRequest): Observable<ApiResponse> {
+  const { unusable } = config
+  if (unusable !== undefined) return throwError(() => unusable)
   const answer$ = new Observable<ApiResponse>((subscriber) => {
     const controller = new AbortController()
     const context: RequestContext = {

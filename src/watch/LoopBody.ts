@@ -4,6 +4,8 @@ import type { KeyKind } from '../http/KeyKind.js'
 import type { FullRetryPolicy } from '../schedules/RetryPolicy.js'
 import type { PollSchedule } from '../schedules/PollSchedule.js'
 import type { PollEvent, PollOutcome } from './PollEvent.js'
+import type { ConnectionState } from './ConnectionState.js'
+import type { PageSignals } from './PageSignals.js'
 
 // The shapes a polling loop is made of, apart from the loop itself (pollLoop$, LoopRun), so
 // that the loop and the bodies it runs import these and not each other.
@@ -38,6 +40,12 @@ export interface LoopTiming {
   readonly random: () => number
   readonly keyKind: KeyKind
   readonly onPoll?: (event: PollEvent) => void
+  /** The page the loop runs in; without one it is always shown and online. */
+  readonly page?: PageSignals
+  /** Whether a hidden page pauses the loop (an offline one always does). Default true. */
+  readonly pauseWhenHidden?: boolean
+  /** Told when the loop goes online, offline, hidden, or reconnecting after a failure. */
+  readonly onConnection?: (state: ConnectionState) => void
 }
 
 /** Everything a polling loop needs. */

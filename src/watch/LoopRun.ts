@@ -5,10 +5,12 @@ import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { PollDecision, PollOutcome } from './PollEvent.js'
 import type { LoopBody, LoopStep, PollLoopConfig } from './LoopBody.js'
+import type { ConnectionState } from './ConnectionState.js'
 import { backoffDelayMs } from '../schedules/RetryPolicy.js'
 import { mayResend } from '../http/resendVerdict.js'
 
 type RetriedError = Exclude<PixiiError, RetriesExhaustedError>
+type Blocker = 'hidden' | 'offline' | undefined
 
 /** The scheduler's work for a loop's next poll: a plain function, so waiting allocates no closure. */
 function pollLater<T, E>(this: SchedulerAction<LoopRun<T, E>>, run?: LoopRun<T, E>): void {
@@ -19,6 +21,10 @@ function pollLater<T, E>(this: SchedulerAction<LoopRun<T, E>>, run?: LoopRun<T, 
  * One subscription of `pollLoop$`: its state in fields and its steps as methods, so that a loop
  * waiting for its next poll holds a handful of fields and no closures (a client may hold ten
  * thousand of them). It observes its own polls, one at a time.
+ *
+ * In a browser it makes no request while the page is hidden (unless `pauseWhenHidden` is false)
+ * or offline: a poll that falls due then waits, and runs at once when the page is shown and
+ * online again. Coming back while it waits on a timer also polls at once.
  */
 export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   private readonly body: LoopBody<T, E>
@@ -30,6 +36,14 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   private step: Unsubscribable | undefined = undefined
   private requestedAt = 0
   private answer: { readonly value: T } | undefined = undefined
+  /** Whether `step` is the timer of the next poll (not a request in flight). */
+  private waiting = false
+  /** Why the loop sits without a timer until the page changes, if it does. */
+  private paused: Blocker = undefined
+  /** What kept the loop from polling when the page last changed. */
+  private blocked: Blocker = undefined
+  private connection: ConnectionState['kind'] = 'online'
+  private stopListening: (() => void) | undefined = undefined
 
   constructor(
     private readonly config: PollLoopConfig<T, E>,
@@ -39,17 +53,26 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
     this.startedAt = config.scheduler.now()
   }
 
-  /** Polls at once; the run is its own teardown. */
+  /** Polls at once (or pauses); the run is its own teardown. */
   start(): this {
+    const { page } = this.config
+    if (page !== undefined) {
+      this.blocked = this.blocker()
+      this.stopListening = page.listen(() => this.pageChanged())
+    }
     this.pollOnce()
     return this
   }
 
   unsubscribe(): void {
     this.step?.unsubscribe()
+    this.stopListening?.()
   }
 
   pollOnce(): void {
+    this.waiting = false
+    this.paused = this.blocker()
+    if (this.paused !== undefined) return this.connect({ kind: this.paused })
     this.attempt += 1
     this.requestedAt = this.config.scheduler.now()
     this.answer = undefined
@@ -79,6 +102,12 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
       if (isPixiiError(error)) this.report({ kind: 'error', error }, { kind: 'stop', reason: 'fatal-error' })
       return this.subscriber.error(error)
     }
+    if (this.blocker() === 'offline') {
+      // No network: neither a failure of the server's nor a reason to spend the retry budget.
+      this.report({ kind: 'error', error }, { kind: 'wait', reason: 'offline', delayMs: Infinity })
+      this.paused = 'offline'
+      return this.connect({ kind: 'offline' })
+    }
     this.failures += 1
     // mayResend refuses a RetriesExhausted (not retryable), so this one is a single failure.
     const lastError = error as RetriedError
@@ -97,11 +126,13 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
           }
         : { kind: 'wait', reason: 'retry-after', delayMs: retryAfterMs }
     this.report({ kind: 'error', error }, decision)
+    this.connect({ kind: 'reconnecting', failures: this.failures, retryInMs: decision.delayMs, error: lastError })
     this.waitThenPoll(decision.delayMs)
   }
 
   private onAnswer(answer: T): void {
     this.failures = 0
+    this.connect({ kind: this.blocker() ?? 'online' })
     const result: LoopStep<E> = this.body.onAnswer(answer)
     if (result.seen !== undefined) this.config.schedule.observe?.(result.seen, this.context())
     if (result.job !== undefined) this.job = result.job
@@ -119,7 +150,33 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   }
 
   private waitThenPoll(delayMs: number): void {
+    this.waiting = true
     this.step = this.config.scheduler.schedule(pollLater<T, E>, delayMs, this)
+  }
+
+  private blocker(): Blocker {
+    const { page, pauseWhenHidden } = this.config
+    if (page === undefined) return undefined
+    if (!page.online()) return 'offline'
+    return pauseWhenHidden !== false && !page.visible() ? 'hidden' : undefined
+  }
+
+  /** The page was shown or hidden, or went online or offline. */
+  private pageChanged(): void {
+    const was = this.blocked
+    this.blocked = this.blocker()
+    if (this.blocked !== undefined) return this.connect({ kind: this.blocked })
+    // Back: a paused loop polls now, and so does one that was waiting out a hidden or offline spell.
+    if (this.paused !== undefined || (was !== undefined && this.waiting)) {
+      this.step?.unsubscribe()
+      this.pollOnce()
+    }
+  }
+
+  private connect(state: ConnectionState): void {
+    if (state.kind === this.connection && state.kind !== 'reconnecting') return
+    this.connection = state.kind
+    this.config.onConnection?.(state)
   }
 
   private context() {

@@ -2,7 +2,9 @@ import type { JobStatus } from '../codecs/JobStatus.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 
 /**
- * Why the watch waits as long as it does before the next poll, or why it stopped.
+ * Why the watch waits as long as it does before the next poll, or why it stopped. A poll that
+ * failed while the browser is offline waits for reason `offline` with no timer (`delayMs` is
+ * `Infinity`): the watch polls at once when the browser is back online.
  *
  * @example
  * ```ts
@@ -13,7 +15,7 @@ import type { PixiiError } from '../errors/PixiiError.js'
  * ```
  */
 export type PollDecision =
-  | { readonly kind: 'wait'; readonly delayMs: number; readonly reason: 'schedule' | 'backoff' | 'retry-after' }
+  | { readonly kind: 'wait'; readonly delayMs: number; readonly reason: 'schedule' | 'backoff' | 'retry-after' | 'offline' }
   | { readonly kind: 'stop'; readonly reason: 'completed' | 'failed' | 'idle' | 'fatal-error' | 'retries-exhausted' }
 
 /**

@@ -1,5 +1,6 @@
 import type { KeyKind } from '../http/KeyKind.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
+import type { PageSignals } from './PageSignals.js'
 import type { PollEvent } from './PollEvent.js'
 import type { PollSchedule } from '../schedules/PollSchedule.js'
 import type { FullRetryPolicy } from '../schedules/RetryPolicy.js'
@@ -15,6 +16,10 @@ export interface WatchDefaults extends TransportConfig {
   readonly retry: FullRetryPolicy
   readonly random: () => number
   readonly onPoll?: (event: PollEvent) => void
+  /** The page whose visibility and connectivity pause watches (`browserPage` unless given). */
+  readonly page: PageSignals
+  /** Whether a hidden page pauses watches. */
+  readonly pauseWhenHidden: boolean
   /** The overall deadline of every watch, in milliseconds, or `false` for none. */
   readonly watchTimeoutMs: number | false
 }

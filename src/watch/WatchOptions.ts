@@ -1,3 +1,4 @@
+import type { ConnectionState } from './ConnectionState.js'
 import type { PollEvent } from './PollEvent.js'
 import type { PollSchedule } from '../schedules/PollSchedule.js'
 import type { RetryPolicy } from '../schedules/RetryPolicy.js'
@@ -19,6 +20,19 @@ export interface WatchOptions {
   readonly retry?: RetryPolicy
   /** Called after every poll with what came back and why the watch waits (telemetry). */
   readonly onPoll?: (event: PollEvent) => void
+  /**
+   * Called at subscription with where the watch stands with the network, then at each change:
+   * `online`, `reconnecting` (a transient failure, retried), `offline` or `hidden` (no request
+   * until the page is online and shown again). Unlike `onPoll`, every subscriber of a shared
+   * loop gets it. `watchJob$` and `run$` only.
+   */
+  readonly onConnection?: (state: ConnectionState) => void
+  /**
+   * Whether the watch makes no request while the page is hidden (in a browser), polling at once
+   * when it is shown again. An offline browser always pauses the watch. Default: the client's
+   * `pauseWhenHidden` (true).
+   */
+  readonly pauseWhenHidden?: boolean
   /**
    * The overall deadline of this watch, in milliseconds from its own subscription, or `false` for
    * none. When it passes, the watch unsubscribes (aborting its request) and errors with a

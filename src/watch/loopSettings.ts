@@ -3,7 +3,7 @@ import type { PollEvent } from './PollEvent.js'
 import type { LoopTiming } from './LoopBody.js'
 import type { WatchOptions } from './WatchOptions.js'
 import { invalidInput } from '../errors/invalidInput.js'
-import { checkCallable, checkDeadline } from '../errors/optionChecks.js'
+import { checkBoolean, checkCallable, checkDeadline } from '../errors/optionChecks.js'
 import { checkRetryPolicy } from '../schedules/RetryPolicy.js'
 import type { WatchDefaults } from './WatchDefaults.js'
 
@@ -32,6 +32,8 @@ export function loopSettings(settings: WatchDefaults, options: WatchOptions, cal
   const issues: ValidationIssue[] = []
   checkCallable(options.schedule, 'schedule', 'nextDelayMs', issues)
   checkCallable(options.onPoll, 'onPoll', undefined, issues)
+  checkCallable(options.onConnection, 'onConnection', undefined, issues)
+  checkBoolean('pauseWhenHidden', options.pauseWhenHidden, issues)
   const retry = checkRetryPolicy(options.retry, settings.retry, 'retry', issues)
   if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)
   if (issues.length > 0) {
@@ -44,6 +46,8 @@ export function loopSettings(settings: WatchDefaults, options: WatchOptions, cal
     scheduler: settings.scheduler,
     random: settings.random,
     keyKind: settings.keyKind,
+    page: settings.page,
+    pauseWhenHidden: options.pauseWhenHidden ?? settings.pauseWhenHidden,
     timeoutMs: options.timeoutMs ?? settings.watchTimeoutMs,
     ...(onPoll === undefined ? {} : { onPoll }),
   }

@@ -76,11 +76,18 @@ describe('createPixiiClient in a browser', () => {
 })
 
 describe('createPixiiClient outside a browser', () => {
-  it('still requires a key, and says why a path is refused', () => {
+  it('still requires a key against an absolute URL', () => {
     expect(refusal({ baseUrl: 'https://api.pixii.ai' }, node).field).to.equal('apiKey')
-    expect(refusal({ apiKey: 'pk_test_abc', baseUrl: '/pixii' }, node).message).to.equal(
-      'Invalid createPixiiClient options: baseUrl: expected an absolute URL, got "/pixii" (a path means the page\'s origin: only in a browser)',
-    )
+    expect(refusal({}, node).field).to.equal('apiKey')
+  })
+
+  it('makes a page’s client (a path, no key) without error, and marks it unusable, saying why', () => {
+    const why = 'No request from here: baseUrl: got "/pixii", a path: the page\'s origin, but this client was made outside a browser (server-side rendering?)'
+    expect(normalizeOptions({ baseUrl: '/pixii' }, node).unusable?.message).to.equal(why)
+    expect(normalizeOptions({ apiKey: 'pk_test_abc', baseUrl: '/pixii' }, node).unusable?.field).to.equal('baseUrl')
+    expect(normalizeOptions({ baseUrl: '/pixii' }, page).unusable).to.equal(undefined)
+    // Other options are wrong everywhere: they still throw at creation.
+    expect(refusal({ baseUrl: '/pixii', maxInFlight: 0 }, node).field).to.equal('maxInFlight')
   })
 
   it('accepts a live key, and the browser opt-in as a no-op', () => {
@@ -90,7 +97,7 @@ describe('createPixiiClient outside a browser', () => {
 
   it('is what the default runtime detects under Node', () => {
     expect(detectRuntime()).to.deep.equal({ browser: false })
-    expect(refusal({ baseUrl: '/pixii' }, detectRuntime()).field).to.equal('baseUrl')
+    expect(normalizeOptions({ baseUrl: '/pixii' }, detectRuntime()).unusable?.field).to.equal('baseUrl')
   })
 })
 

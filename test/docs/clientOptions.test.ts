@@ -12,6 +12,7 @@ import { asyncScheduler } from 'rxjs'
 import ts from 'typescript'
 import { normalizeOptions, type ClientSettings } from '../../src/client/normalizeOptions.js'
 import { defaultFetch } from '../../src/http/defaultFetch.js'
+import { browserPage } from '../../src/browser/browserPage.js'
 import { markdownTables } from './markdownTables.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -40,7 +41,7 @@ function documentedDefaults(): Map<string, string | undefined> {
 }
 
 // The defaults that are not literals, by the name the docs give them.
-const named: Readonly<Record<string, unknown>> = { defaultFetch, asyncScheduler, 'Math.random': Math.random }
+const named: Readonly<Record<string, unknown>> = { defaultFetch, asyncScheduler, browserPage, 'Math.random': Math.random }
 
 /** The value a head stands for, or `undefined` when it is not a plain value (a call, `none`). */
 function valueOf(head: string): { readonly value: unknown } | undefined {
@@ -71,6 +72,8 @@ const applied: Readonly<Record<string, ((settings: ClientSettings) => unknown) |
   rateLimits: (settings) => settings.rateLimits,
   outcomeLookup: (settings) => settings.outcomeLookup,
   watchTimeoutMs: (settings) => settings.watchTimeoutMs,
+  pauseWhenHidden: (settings) => settings.pauseWhenHidden,
+  page: (settings) => settings.page,
 }
 
 const readme = await readFile(join(root, 'README.md'), 'utf8')

@@ -32,6 +32,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/node': 'src/node/index.js',
   'pixii-rx/advanced': 'src/advanced/index.js',
   'pixii-rx/watcher': 'src/watcher/index.js',
+  'pixii-rx/react': 'src/react/index.js',
 }
 
 /**
