@@ -34,7 +34,7 @@ export interface ClientSettings extends WatchDefaults, SubmitterSettings {
 
 const knownOptions: ReadonlySet<string> = new Set([
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'rateLimits', 'outcomeLookup', 'watchTimeoutMs',
+  'rateLimits', 'outcomeLookup', 'watchTimeoutMs', 'serverPush',
   'dangerouslyAllowLiveKeyInBrowser',
 ])
 
@@ -96,6 +96,7 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
   const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
   checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
   const submissions = checkSubmissionOptions(given, issues)
+  if (given.serverPush !== undefined && typeof given.serverPush !== 'boolean') issues.push({ path: 'serverPush', message: `expected true or false, got ${typeof given.serverPush}` })
   if (issues.length > 0) {
     throw invalidInput('Invalid createPixiiClient options', issues)
   }
@@ -115,5 +116,6 @@ export function normalizeOptions(options: PixiiClientOptions, runtime: Runtime =
     watchTimeoutMs,
     ...submissions,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
+    serverPush: given.serverPush === true,
   }
 }

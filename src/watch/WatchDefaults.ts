@@ -17,4 +17,6 @@ export interface WatchDefaults extends TransportConfig {
   readonly onPoll?: (event: PollEvent) => void
   /** The overall deadline of every watch, in milliseconds, or `false` for none. */
   readonly watchTimeoutMs: number | false
+  /** Whether watches try the proxy's server-push stream before polling. */
+  readonly serverPush?: boolean
 }

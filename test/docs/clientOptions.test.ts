@@ -71,6 +71,7 @@ const applied: Readonly<Record<string, ((settings: ClientSettings) => unknown) |
   rateLimits: (settings) => settings.rateLimits,
   outcomeLookup: (settings) => settings.outcomeLookup,
   watchTimeoutMs: (settings) => settings.watchTimeoutMs,
+  serverPush: (settings) => settings.serverPush,
 }
 
 const readme = await readFile(join(root, 'README.md'), 'utf8')
