@@ -40,8 +40,8 @@ export type JobTokenProblem = 'malformed' | 'unknown-key' | 'bad-signature' | 'e
  * @example
  * ```ts
  * import type { JobTokenCheck } from 'pixii-rx/proxy'
- * const check: JobTokenCheck = { ok: false, problem: 'expired' }
- * console.log(check.ok ? check.claims.jobId : check.problem)
+ * const describe = (check: JobTokenCheck): string => (check.ok ? check.claims.jobId : check.problem)
+ * console.log(describe({ ok: false, problem: 'expired' }))
  * // Output: expired
  * ```
  */

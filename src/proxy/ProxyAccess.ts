@@ -55,8 +55,8 @@ export type AuthorizeHook<Req extends IncomingMessage = IncomingMessage> = (acce
  * @example
  * ```ts
  * import type { QuotaVerdict } from 'pixii-rx/proxy'
- * const verdict: QuotaVerdict = { retryAfterMs: 42_000 }
- * console.log(verdict === true ? 'go' : `wait ${verdict.retryAfterMs} ms`)
+ * const describe = (verdict: QuotaVerdict): string => (verdict === true ? 'go' : `wait ${verdict.retryAfterMs} ms`)
+ * console.log(describe({ retryAfterMs: 42_000 }))
  * // Output: wait 42000 ms
  * ```
  */
