@@ -58,6 +58,22 @@ describe('watchJob$ with serverPush', () => {
       expect(simulator.log.every((entry) => entry.path === `/v1/api/jobs/${id}`)).to.equal(true)
     })
 
+    it('closes the stream when the last watch unsubscribes: the proxy stops asking Pixii', async () => {
+      const id = simulator.createJob({ key: simulator.testKey, queuedMs: 600_000, processingMs: 1_000 })
+      const client = createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: true })
+      let first: (status: string) => void = () => undefined
+      const seen = new Promise<string>((resolve) => (first = resolve))
+      const subscription = client.watchJob$(id, { token: tokens.issue(id) }).subscribe((job) => first(job.status))
+      await firstValueFrom(simulator.requests$)
+      expect(await seen).to.equal('pending')
+      subscription.unsubscribe()
+      await log.seq(1)
+      const asked = simulator.log.length
+      await clock.advance(3_600_000)
+      expect(log.events.map((event) => `${event.route} ${event.outcome}`)).to.deep.equal(['watchJob client-gone'])
+      expect(simulator.log.length, 'no request after the browser left').to.equal(asked)
+    })
+
     it('polls with the token when the stream is refused, and reports the refusal as a typed error', async () => {
       const id = simulator.createJob({ key: simulator.testKey, queuedMs: 0, processingMs: 0 })
       const client = createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: true, retry: { maxConsecutiveFailures: 0 } })
