@@ -141,4 +141,15 @@ export interface PixiiClientOptions {
    * @defaultValue `browserPage`: `document.visibilityState`, `navigator.onLine` and their events; always shown and online outside browsers
    */
   readonly page?: PageSignals
+  /**
+   * Watch jobs through the server-push stream of a `pixii-rx/proxy` (`GET …/jobs/{id}/events`,
+   * Server-Sent Events read with `fetch`) instead of polling: the proxy then runs one watch per job
+   * for every browser. Pixii itself has no such stream, so this is for a `baseUrl` that is such a
+   * proxy. When the proxy does not offer it (any answer that is not an event stream), the client
+   * polls, and keeps polling for its later watches; a stream that breaks before the job's end is
+   * followed by polling for that watch.
+   *
+   * @defaultValue `false`: polling, as against Pixii
+   */
+  readonly serverPush?: boolean
 }

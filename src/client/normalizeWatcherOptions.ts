@@ -24,7 +24,7 @@ export interface WatcherSettings extends WatchDefaults {
 /** The options of `createJobWatcher`; `createPixiiClient` takes these and its submission options. */
 export const watcherOptionNames: readonly string[] = [
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'watchTimeoutMs', 'page', 'pauseWhenHidden', 'dangerouslyAllowLiveKeyInBrowser',
+  'watchTimeoutMs', 'page', 'pauseWhenHidden', 'serverPush', 'dangerouslyAllowLiveKeyInBrowser',
 ]
 
 function checkApiKey(apiKey: unknown, issues: ValidationIssue[]): void {
@@ -91,6 +91,7 @@ export function normalizeWatcherOptions<More extends object>(
   checkCallable(given.random, 'random', undefined, issues)
   checkCallable(given.page, 'page', 'listen', issues)
   checkBoolean('pauseWhenHidden', given.pauseWhenHidden, issues)
+  checkBoolean('serverPush', given.serverPush, issues)
   const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
   const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
   checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
@@ -115,6 +116,7 @@ export function normalizeWatcherOptions<More extends object>(
     watchTimeoutMs,
     page: given.page ?? browserPage,
     pauseWhenHidden: given.pauseWhenHidden ?? true,
+    serverPush: given.serverPush === true,
     ...more,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }

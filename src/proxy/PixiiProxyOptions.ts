@@ -1,5 +1,9 @@
+import type { IncomingMessage } from 'node:http'
 import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
+import type { PollSchedule } from '../schedules/PollSchedule.js'
+import type { JobTokens } from './JobTokens.js'
+import type { AuthorizeHook, SubmissionQuotaHook } from './ProxyAccess.js'
 import type { ProxyEvent } from './ProxyEvent.js'
 import type { ProxyRoute } from './ProxyRoute.js'
 
@@ -19,7 +23,7 @@ import type { ProxyRoute } from './ProxyRoute.js'
  * // Output: function
  * ```
  */
-export interface PixiiProxyOptions {
+export interface PixiiProxyOptions<Req extends IncomingMessage = IncomingMessage> {
   /** The server's key, added to every forwarded request as a bearer header. Never sent to the browser. */
   readonly apiKey: string
   /** The routes to forward, each named explicitly; at least one. Everything else is refused. */
@@ -53,4 +57,35 @@ export interface PixiiProxyOptions {
   readonly maxBodyBytes?: number
   /** Called once for every request that reached the proxy, when it is over (a log, metrics). */
   readonly onRequest?: (event: ProxyEvent) => void
+  /**
+   * Decides, for every request that passed the proxy's own checks, whether this end user may use
+   * this route for this job, ASIN or submission; sync or async, with the framework's request in
+   * hand. Anything but `true` is a 403 `FORBIDDEN`, and nothing goes to Pixii. Default: every
+   * request that passed the other checks is served.
+   */
+  readonly authorize?: AuthorizeHook<Req>
+  /**
+   * Job tokens (`createJobTokens`). When set, `getJob` and `watchJob` need a token for exactly that
+   * job, in the `X-Pixii-Job-Token` header or the `token` query parameter (for `EventSource`, which
+   * sends no headers): none is a 401 `UNAUTHORIZED`, a tampered, expired or other job's token a 403
+   * `FORBIDDEN`. An accepted submission's answer carries a token for its job in
+   * `X-Pixii-Job-Token`. Other routes are not opened by a token: guard them with `authorize`.
+   */
+  readonly jobTokens?: JobTokens
+  /**
+   * Called for each submission that passed every other check, before it is forwarded: `true`
+   * lets it through, `{ retryAfterMs }` refuses it with 429 `USER_QUOTA_EXCEEDED` and
+   * `Retry-After`. `perUserQuota` makes one. Default: none (Pixii's organisation limits only).
+   */
+  readonly submissionQuota?: SubmissionQuotaHook<Req>
+  /**
+   * How often the `watchJob` stream sends a comment line when it has nothing else to send, in
+   * milliseconds, so that idle connections are not cut by proxies in between. Default 15 000.
+   */
+  readonly heartbeatMs?: number
+  /**
+   * When the proxy polls Pixii for the jobs it streams (one loop per job, shared by every
+   * connection). Default: the client's `adaptiveSchedule()`.
+   */
+  readonly watchSchedule?: PollSchedule
 }

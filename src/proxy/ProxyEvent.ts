@@ -41,7 +41,7 @@ export interface ProxyEvent {
   readonly path: string
   /** The route it named, if any. */
   readonly route?: ProxyRoute
-  /** The job id of a `getJob`, once checked. */
+  /** The job id of a `getJob` or `watchJob`, once checked. */
   readonly jobId?: string
   readonly outcome: ProxyOutcome
   /** The status sent to the browser; absent when passed on or when the browser went away. */

@@ -17,9 +17,11 @@ export interface Refusal {
   /** Which parameter was wrong, as Pixii's `detail` says it: the client makes it the issue's path. */
   readonly detail?: string
   readonly headers?: Readonly<Record<string, string>>
+  /** Seconds to wait, as Pixii's `retry_after` says it (a quota refusal). */
+  readonly retryAfter?: number
 }
 
 /** The body of a refusal: Pixii's error shape, as JSON. */
-export function refusalBody({ code, message, detail }: Refusal): string {
-  return JSON.stringify(detail === undefined ? { code, message } : { code, message, detail })
+export function refusalBody({ code, message, detail, retryAfter }: Refusal): string {
+  return JSON.stringify({ code, message, ...(detail === undefined ? {} : { detail }), ...(retryAfter === undefined ? {} : { retry_after: retryAfter }) })
 }

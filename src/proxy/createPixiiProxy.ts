@@ -1,14 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Observable } from 'rxjs'
+import { createPixiiClient } from '../client/createPixiiClient.js'
+import type { PixiiClient } from '../client/PixiiClient.js'
+import type { Job } from '../codecs/Job.js'
+import { checkAccess } from './checkAccess.js'
 import { contentTypeRefusal } from './contentTypeRefusal.js'
 import { crossSiteRefusal } from './crossSiteRefusal.js'
 import { forwardUpstream, maxAnswerBytes, type UpstreamFailure } from './forwardUpstream.js'
 import { normalizeProxyOptions } from './normalizeProxyOptions.js'
 import type { PixiiProxyOptions } from './PixiiProxyOptions.js'
 import type { ProxyEvent } from './ProxyEvent.js'
-import { matchProxyRoute } from './ProxyRoute.js'
+import { jobReads, matchProxyRoute } from './ProxyRoute.js'
 import { planUpstream } from './planUpstream.js'
 import { refusalBody, type Refusal } from './Refusal.js'
 import { relayedAnswer } from './relayedAnswer.js'
+import { serveJobEvents } from './serveJobEvents.js'
+import { tokenOf } from './tokenOf.js'
+import { withJobToken } from './withJobToken.js'
 
 /**
  * A request handler for `node:http`, and a middleware for Express (`next` is called for paths
@@ -22,7 +30,7 @@ import { relayedAnswer } from './relayedAnswer.js'
  * const server = createServer((req, res) => proxy(req, res, () => res.writeHead(404).end()))
  * ```
  */
-export type PixiiProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
+export type PixiiProxyHandler<Req extends IncomingMessage = IncomingMessage> = (req: Req, res: ServerResponse, next?: (error?: unknown) => void) => void
 
 function send(res: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: Uint8Array | string): void {
   // Every answer is JSON, and says so: nosniff keeps a browser from reading one as a page.
@@ -88,9 +96,23 @@ function failureRefusal(failure: Exclude<UpstreamFailure, 'aborted'>, requestTim
  * // Output: 403 FORBIDDEN
  * ```
  */
-export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler {
+export function createPixiiProxy<Req extends IncomingMessage = IncomingMessage>(options: PixiiProxyOptions<Req>): PixiiProxyHandler<Req> {
   const settings = normalizeProxyOptions(options)
   let seq = 0
+  let upstream: PixiiClient | undefined
+  // One client for the streams, made at the first: its watchJob$ shares one loop per job.
+  const upstreamWatch$ = (id: string): Observable<Job> => {
+    upstream ??= createPixiiClient({
+      apiKey: settings.apiKey,
+      baseUrl: settings.upstream,
+      fetch: settings.fetch,
+      scheduler: settings.scheduler,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      maxInFlight: 64,
+      ...(settings.watchSchedule === undefined ? {} : { schedule: settings.watchSchedule }),
+    })
+    return upstream.watchJob$(id)
+  }
   return (req, res, next) => {
     const receivedAt = settings.scheduler.now()
     const method = req.method ?? 'GET'
@@ -136,6 +158,8 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
     }
     const notJson = method === 'POST' ? contentTypeRefusal(req.headers['content-type']) : undefined
     if (notJson !== undefined) return refuseUnread(notJson)
+    const token = settings.jobTokens !== undefined && jobReads.has(match.route) ? tokenOf(req.headers, search) : undefined
+    if (token !== undefined && !token.ok) return refuse(token.refusal)
     const browserGone = new AbortController()
     res.once('close', () => {
       if (!res.writableFinished) browserGone.abort()
@@ -144,9 +168,14 @@ export function createPixiiProxy(options: PixiiProxyOptions): PixiiProxyHandler 
       const planned = await planUpstream(settings, req, match.route, match.jobId, search)
       if ('status' in planned) return refuse(planned)
       if (planned.jobId !== undefined) event.jobId = planned.jobId
+      const { request: _request, ...checked } = planned
+      const denied = await checkAccess(settings, { req, route: match.route, ...checked }, token?.value)
+      if (denied !== undefined) return refuse(denied)
+      if (browserGone.signal.aborted) return done('client-gone')
+      if (match.route === 'watchJob') return serveJobEvents(settings, upstreamWatch$(planned.jobId as string), req, res, done)
       const answer = await forwardUpstream(settings, planned.request, browserGone.signal)
       if (answer.ok) {
-        const relayed = relayedAnswer(settings.apiKey, answer)
+        const relayed = withJobToken(settings.jobTokens, planned, relayedAnswer(settings.apiKey, answer))
         send(res, relayed.status, relayed.headers, relayed.body)
         done(relayed.relayed ? 'forwarded' : 'upstream-failed', relayed.status)
       } else if (answer.failure === 'aborted') {

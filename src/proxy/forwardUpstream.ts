@@ -1,5 +1,5 @@
 import { BodyTooLarge, discardBody, readBodyCapped } from '../http/readBodyCapped.js'
-import type { ProxySettings } from './normalizeProxyOptions.js'
+import type { AnyProxySettings } from './normalizeProxyOptions.js'
 
 /** The request to make to Pixii: built by the proxy from what it checked, never copied. */
 export interface UpstreamRequest {
@@ -49,7 +49,7 @@ export const maxAnswerBytes = 10 * 1024 * 1024
  * // Output: 200 application/json; charset=utf-8
  * ```
  */
-export async function forwardUpstream(settings: ProxySettings, request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamAnswer> {
+export async function forwardUpstream(settings: AnyProxySettings, request: UpstreamRequest, signal: AbortSignal): Promise<UpstreamAnswer> {
   const controller = new AbortController()
   let timedOut = false
   const timer = settings.scheduler.schedule(() => {

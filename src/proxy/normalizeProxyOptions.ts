@@ -1,4 +1,8 @@
+import type { IncomingMessage } from 'node:http'
 import { asyncScheduler, type SchedulerLike } from 'rxjs'
+import type { PollSchedule } from '../schedules/PollSchedule.js'
+import type { JobTokens } from './JobTokens.js'
+import type { AuthorizeHook, SubmissionQuotaHook } from './ProxyAccess.js'
 import { isLoopbackHost } from '../http/isLoopbackHost.js'
 import { invalidInput } from '../errors/invalidInput.js'
 import { checkCallable, checkPositive } from '../errors/optionChecks.js'
@@ -11,7 +15,7 @@ import { proxyRoutes, type ProxyRoute } from './ProxyRoute.js'
 import { shownUrlOption } from '../internal/shownUrlOption.js'
 
 /** `PixiiProxyOptions` checked, with every default applied. */
-export interface ProxySettings {
+export interface ProxySettings<Req extends IncomingMessage = IncomingMessage> {
   readonly apiKey: string
   readonly allow: ReadonlySet<ProxyRoute>
   readonly allowedOrigins: AllowedOrigins
@@ -22,12 +26,21 @@ export interface ProxySettings {
   readonly requestTimeoutMs: number
   readonly maxBodyBytes: number
   readonly onRequest: (event: ProxyEvent) => void
+  readonly authorize?: AuthorizeHook<Req>
+  readonly jobTokens?: JobTokens
+  readonly submissionQuota?: SubmissionQuotaHook<Req>
+  readonly heartbeatMs: number
+  readonly watchSchedule?: PollSchedule
 }
 
-const proxyDefaults = { upstream: 'https://api.pixii.ai', prefix: '', requestTimeoutMs: 30_000, maxBodyBytes: 64 * 1024 } as const
+/** Settings of a proxy for any request type: what the parts that never call the hooks take. */
+export type AnyProxySettings = ProxySettings<never>
+
+const proxyDefaults = { upstream: 'https://api.pixii.ai', prefix: '', requestTimeoutMs: 30_000, maxBodyBytes: 64 * 1024, heartbeatMs: 15_000 } as const
 
 const known: ReadonlySet<string> = new Set([
   'apiKey', 'allow', 'allowedOrigins', 'upstream', 'prefix', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'onRequest',
+  'authorize', 'jobTokens', 'submissionQuota', 'heartbeatMs', 'watchSchedule',
 ])
 
 function checkUpstream(value: unknown, issues: ValidationIssue[]): string {
@@ -67,8 +80,8 @@ function checkAllow(value: unknown, issues: ValidationIssue[]): ReadonlySet<Prox
  * // Output: allow
  * ```
  */
-export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings {
-  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PixiiProxyOptions>
+export function normalizeProxyOptions<Req extends IncomingMessage = IncomingMessage>(options: PixiiProxyOptions<Req>): ProxySettings<Req> {
+  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PixiiProxyOptions<Req>>
   const issues: ValidationIssue[] = []
   for (const name of Object.keys(given)) if (!known.has(name)) issues.push({ path: name, message: 'is not an option of createPixiiProxy' })
   const { apiKey } = given
@@ -89,6 +102,12 @@ export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings
   checkCallable(given.fetch, 'fetch', undefined, issues)
   checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
   checkCallable(given.onRequest, 'onRequest', undefined, issues)
+  checkCallable(given.authorize, 'authorize', undefined, issues)
+  checkCallable(given.submissionQuota, 'submissionQuota', undefined, issues)
+  checkCallable(given.jobTokens, 'jobTokens', 'verify', issues)
+  checkCallable(given.watchSchedule, 'watchSchedule', 'nextDelayMs', issues)
+  const heartbeatMs = given.heartbeatMs ?? proxyDefaults.heartbeatMs
+  checkPositive('heartbeatMs', heartbeatMs, false, issues)
   if (issues.length > 0) {
     throw invalidInput('Invalid createPixiiProxy options', issues)
   }
@@ -103,5 +122,10 @@ export function normalizeProxyOptions(options: PixiiProxyOptions): ProxySettings
     requestTimeoutMs,
     maxBodyBytes,
     onRequest: given.onRequest ?? (() => undefined),
+    heartbeatMs,
+    ...(given.authorize === undefined ? {} : { authorize: given.authorize }),
+    ...(given.jobTokens === undefined ? {} : { jobTokens: given.jobTokens }),
+    ...(given.submissionQuota === undefined ? {} : { submissionQuota: given.submissionQuota }),
+    ...(given.watchSchedule === undefined ? {} : { watchSchedule: given.watchSchedule }),
   }
 }

@@ -7,7 +7,7 @@ import { ListingBuilderRequest } from '../codecs/ListingBuilderRequest.js'
 import { JobId } from '../codecs/primitives.js'
 import { ScaleRequest } from '../codecs/ScaleRequest.js'
 import type { UpstreamRequest } from './forwardUpstream.js'
-import type { ProxySettings } from './normalizeProxyOptions.js'
+import type { AnyProxySettings } from './normalizeProxyOptions.js'
 import type { ProxyRoute } from './ProxyRoute.js'
 import { readJsonBody } from './readJsonBody.js'
 import type { Refusal } from './Refusal.js'
@@ -42,6 +42,14 @@ function repeatedParameter(search: URLSearchParams): { readonly name: string; re
   return name === undefined ? undefined : { name, times: names.filter((candidate) => candidate === name).length }
 }
 
+/** The request to send, and what the authorization hooks are told of it. */
+export interface Planned {
+  readonly request: UpstreamRequest
+  readonly jobId?: string
+  readonly asin?: string
+  readonly submission?: unknown
+}
+
 /**
  * Builds the request to send to Pixii from the parts of the browser's request that pass their
  * checks (a job id, a list query, a submission body), or the refusal to answer with. Nothing
@@ -66,17 +74,17 @@ function repeatedParameter(search: URLSearchParams): { readonly name: string; re
  * ```
  */
 export async function planUpstream(
-  settings: ProxySettings,
+  settings: AnyProxySettings,
   req: IncomingMessage,
   route: ProxyRoute,
   rawJobId: string | undefined,
   search: URLSearchParams,
-): Promise<{ readonly request: UpstreamRequest; readonly jobId?: string } | Refusal> {
+): Promise<Planned | Refusal> {
   const invalid = (message: string): Refusal => ({ status: 400, code: 'VALIDATION_ERROR', message })
-  if (route === 'getJob') {
+  if (route === 'getJob' || route === 'watchJob') {
     const checked = validateInput(JobId, rawJobId, 'job_id')
     if (!checked.ok || rawJobId === '.' || rawJobId === '..') return invalid(checked.ok ? 'job_id: not a job id' : checked.error.message)
-    if ([...search.keys()].length > 0) return invalid('GET /v1/api/jobs/{id} takes no query')
+    if ([...search.keys()].length > 0) return invalid(`GET /v1/api/jobs/{id}${route === 'watchJob' ? '/events' : ''} takes no query`)
     return { request: { method: 'GET', path: `/v1/api/jobs/${encodeURIComponent(checked.value)}` }, jobId: checked.value }
   }
   if (route === 'listJobs') {
@@ -89,11 +97,12 @@ export async function planUpstream(
     if (!checked.ok) return invalid(checked.error.message)
     const { asin, page, limit } = checked.value
     const query = new URLSearchParams({ asin, ...(page === undefined ? {} : { page: String(page) }), ...(limit === undefined ? {} : { limit: String(limit) }) })
-    return { request: { method: 'GET', path: `/v1/api/jobs?${query.toString()}` } }
+    return { request: { method: 'GET', path: `/v1/api/jobs?${query.toString()}` }, asin }
   }
   const body = await readJsonBody(req, settings.maxBodyBytes)
   if (!body.ok) return { status: body.status, code: body.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_ERROR', message: body.message, headers: { connection: 'close' } }
   const checked = validateInput(submissionCodecs[route] as t.Decoder<unknown, unknown>, body.value)
   if (!checked.ok) return invalid(checked.error.message)
-  return { request: { method: 'POST', path: submissionPaths[route] as string, body: checked.value } }
+  const asin = (checked.value as { readonly asin: string }).asin
+  return { request: { method: 'POST', path: submissionPaths[route] as string, body: checked.value }, asin, submission: checked.value }
 }

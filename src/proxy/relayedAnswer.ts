@@ -39,7 +39,7 @@ function redactDeep(value: unknown, secrets: readonly string[]): unknown {
 }
 
 /** Whether the key could reach a page that reads `text`: as sent, or as JSON writes it in a string. */
-function holdsKey(text: string, apiKey: string): boolean {
+export function holdsKey(text: string, apiKey: string): boolean {
   return text.includes(apiKey) || text.includes(JSON.stringify(apiKey).slice(1, -1))
 }
 

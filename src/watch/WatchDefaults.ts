@@ -22,4 +22,6 @@ export interface WatchDefaults extends TransportConfig {
   readonly pauseWhenHidden: boolean
   /** The overall deadline of every watch, in milliseconds, or `false` for none. */
   readonly watchTimeoutMs: number | false
+  /** Whether watches try the proxy's server-push stream before polling. */
+  readonly serverPush?: boolean
 }

@@ -43,4 +43,10 @@ export interface WatchOptions {
    * `watchTimeoutMs` (30 minutes).
    */
   readonly timeoutMs?: number | false
+  /**
+   * A job token (issued by your server with `pixii-rx/proxy`'s `createJobTokens`) sent with every
+   * request of this watch, for a proxy that lets a browser read a job only with its token. The
+   * watches of one job share one loop: the token of the watch that started it is used.
+   */
+  readonly token?: string
 }

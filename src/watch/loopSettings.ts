@@ -22,6 +22,7 @@ function bothListeners(
 /** A watch's checked settings: how its loop runs, and its own overall deadline (`false` for none). */
 export interface WatchSettings extends LoopTiming {
   readonly timeoutMs: number | false
+  readonly token?: string
 }
 
 /**
@@ -36,6 +37,12 @@ export function loopSettings(settings: WatchDefaults, options: WatchOptions, cal
   checkBoolean('pauseWhenHidden', options.pauseWhenHidden, issues)
   const retry = checkRetryPolicy(options.retry, settings.retry, 'retry', issues)
   if (options.timeoutMs !== undefined) checkDeadline('timeoutMs', options.timeoutMs, issues)
+  const { token } = options
+  // A header value: printable ASCII, so that no request is built with a line break in it.
+  if (token !== undefined && caller !== 'watchJob$') issues.push({ path: 'token', message: 'a job token opens one job: give it to watchJob$' })
+  else if (token !== undefined && (typeof token !== 'string' || !/^[\x21-\x7e]{1,2048}$/.test(token))) {
+    issues.push({ path: 'token', message: 'expected a job token (1 to 2048 printable characters)' })
+  }
   if (issues.length > 0) {
     return invalidInput(`Invalid ${caller} options`, issues)
   }
@@ -50,5 +57,6 @@ export function loopSettings(settings: WatchDefaults, options: WatchOptions, cal
     pauseWhenHidden: options.pauseWhenHidden ?? settings.pauseWhenHidden,
     timeoutMs: options.timeoutMs ?? settings.watchTimeoutMs,
     ...(onPoll === undefined ? {} : { onPoll }),
+    ...(token === undefined ? {} : { token }),
   }
 }

@@ -1,4 +1,7 @@
 import { finalize, Observable } from 'rxjs'
+import type { FetchLike } from '../http/TransportConfig.js'
+import { pushJob$ } from './pushJob.js'
+import { pushThenPoll$ } from './pushThenPoll.js'
 import type { Job } from '../codecs/Job.js'
 import { getJob$ } from '../api/getJob.js'
 import { ValidationError } from '../errors/ValidationError.js'
@@ -14,32 +17,40 @@ import { ConnectionHub } from './connectionHub.js'
 /** One client's job watching: `watchJob$`, and `loop$` for callers that checked their options once for many jobs. */
 export interface JobWatching {
   readonly watchJob$: (id: string, options?: WatchOptions) => Observable<Job>
-  /** The shared loop of one job, run with `timing` if it starts it. */
-  readonly loop$: (id: string, timing: LoopTiming) => Observable<Job>
+  /** The shared loop of one job, run with `timing` (and a job token) if it starts it. */
+  readonly loop$: (id: string, timing: LoopTiming, token?: string) => Observable<Job>
 }
 
+const withToken = (fetch: FetchLike, token: string): FetchLike => (input, init) =>
+  fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-pixii-job-token': token } })
+
 /**
- * The `watchJob$` of one client: its settings, and one shared polling loop per job id. The overall
- * deadline sits outside the share: each subscriber's counts from its own subscription and ends
- * only its own watch; the loop stops when its last subscriber leaves, timed out or not.
+ * The `watchJob$` of one client: its settings, and one shared loop per job id: a push stream
+ * then polling with `serverPush` (until a server says it has no stream), polling otherwise. The
+ * overall deadline sits outside the share: each subscriber's counts from its own subscription
+ * and ends only its own watch; the loop stops when its last subscriber leaves, timed out or not.
  */
 export function watchJobFor(settings: WatchDefaults): JobWatching {
   const shared = shareByKey<string, Job>()
   const hub = new ConnectionHub()
-  const loop$ = (id: string, timing: LoopTiming) =>
-    shared(id, () =>
-      pollJob$({ ...timing, jobId: id, poll: () => getJob$(settings, id), onConnection: (state) => hub.report(id, state) }).pipe(
-        finalize(() => hub.report(id, undefined)),
-      ),
-    )
+  let pushOffered = settings.serverPush === true
+  const loop$ = (id: string, timing: LoopTiming, token?: string) =>
+    shared(id, () => {
+      const transport = token === undefined ? settings : { ...settings, fetch: withToken(settings.fetch, token) }
+      const poll$ = () =>
+        pollJob$({ ...timing, jobId: id, poll: () => getJob$(transport, id), onConnection: (state) => hub.report(id, state) }).pipe(
+          finalize(() => hub.report(id, undefined)),
+        )
+      return pushOffered ? pushThenPoll$(pushJob$(settings, id, token), poll$, () => (pushOffered = false)) : poll$()
+    })
   const watchJob$ = (id: string, options: WatchOptions = {}) =>
     new Observable<Job>((subscriber) => {
       const checked = loopSettings(settings, options, 'watchJob$')
       if (checked instanceof ValidationError) return subscriber.error(checked)
-      const { timeoutMs, ...timing } = checked
+      const { timeoutMs, token, ...timing } = checked
       const { onConnection } = options
       if (onConnection !== undefined) subscriber.add(hub.listen(id, onConnection))
-      loop$(id, timing).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
+      loop$(id, timing, token).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
     })
   return { watchJob$, loop$ }
 }

@@ -74,6 +74,7 @@ const applied: Readonly<Record<string, ((settings: ClientSettings) => unknown) |
   watchTimeoutMs: (settings) => settings.watchTimeoutMs,
   pauseWhenHidden: (settings) => settings.pauseWhenHidden,
   page: (settings) => settings.page,
+  serverPush: (settings) => settings.serverPush,
 }
 
 const readme = await readFile(join(root, 'README.md'), 'utf8')

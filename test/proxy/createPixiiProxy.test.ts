@@ -196,7 +196,7 @@ describe('createPixiiProxy', () => {
     }
     expect(refusal({ apiKey: 'pk_live_x y', allow: ['getJob', 'deleteJob'], upstream: 'http://api.pixii.ai', prefix: '/pixii/', timeout: 1 })).to.equal(
       'Invalid createPixiiProxy options: timeout: is not an option of createPixiiProxy; apiKey: expected a key of 1 to 256 characters without spaces; ' +
-        'allow: expected a non-empty list of getJob, listJobs, submitListingBuilder, submitScale, submitAPlus, got ["getJob","deleteJob"]; ' +
+        'allow: expected a non-empty list of getJob, watchJob, listJobs, submitListingBuilder, submitScale, submitAPlus, got ["getJob","deleteJob"]; ' +
         'upstream: expected an https URL without credentials, query or fragment (plain http only to a loopback host), got "http://api.pixii.ai"; ' +
         'prefix: expected \'\' or a path such as "/pixii" (no trailing slash), got "/pixii/"',
     )
