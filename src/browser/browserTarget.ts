@@ -41,7 +41,7 @@ function originOf(url: unknown): string | undefined {
  * - against the page's own origin (a proxy that adds the key), `apiKey` may be left out.
  *
  * Outside a browser none of this applies: a key is required, except for a page's client made on
- * a server (a path as base URL, as server-side rendering runs the page's modules there), which
+ * a server (a path as base URL and no key, as server-side rendering runs the page's modules there), which
  * is created without error and whose every request fails, saying why (`offPage`). Problems are
  * pushed to `issues`, named by field.
  *
@@ -63,14 +63,15 @@ export function browserTarget(given: BrowserTargetInput, runtime: Runtime, issue
     issues.push({ path: 'dangerouslyAllowLiveKeyInBrowser', message: `expected a boolean, got ${typeof allowLive}` })
   }
   const { browser, origin } = runtime
-  if (isPath(given.baseUrl) && !browser) {
+  if (isPath(given.baseUrl) && !browser && given.apiKey === undefined) {
     const offPage = `got ${shownUrlOption(given.baseUrl)}, a path: the page's origin, but this client was made outside a browser (server-side rendering?)`
     return { baseUrl: 'https://api.pixii.ai', sameOrigin: false, apiKeyRequired: false, offPage }
   }
   if (isPath(given.baseUrl) && origin === undefined) {
+    const where = browser ? 'a page with an http(s) origin' : 'a browser'
     issues.push({
       path: 'baseUrl',
-      message: `expected an absolute URL, got ${shownUrlOption(given.baseUrl)} (a path means the page's origin: only in a page with an http(s) origin)`,
+      message: `expected an absolute URL, got ${shownUrlOption(given.baseUrl)} (a path means the page's origin: only in ${where})`,
     })
   }
   if (browser && typeof given.apiKey === 'string' && keyKindOf(given.apiKey) === 'live' && allowLive !== true) {

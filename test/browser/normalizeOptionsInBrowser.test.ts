@@ -84,7 +84,10 @@ describe('createPixiiClient outside a browser', () => {
   it('makes a page’s client (a path, no key) without error, and marks it unusable, saying why', () => {
     const why = 'No request from here: baseUrl: got "/pixii", a path: the page\'s origin, but this client was made outside a browser (server-side rendering?)'
     expect(normalizeOptions({ baseUrl: '/pixii' }, node).unusable?.message).to.equal(why)
-    expect(normalizeOptions({ apiKey: 'pk_test_abc', baseUrl: '/pixii' }, node).unusable?.field).to.equal('baseUrl')
+    // With a key it is no page's client: a path is refused at once, as before.
+    expect(refusal({ apiKey: 'pk_test_abc', baseUrl: '/pixii' }, node).message).to.equal(
+      'Invalid createPixiiClient options: baseUrl: expected an absolute URL, got "/pixii" (a path means the page\'s origin: only in a browser)',
+    )
     expect(normalizeOptions({ baseUrl: '/pixii' }, page).unusable).to.equal(undefined)
     // Other options are wrong everywhere: they still throw at creation.
     expect(refusal({ baseUrl: '/pixii', maxInFlight: 0 }, node).field).to.equal('maxInFlight')
