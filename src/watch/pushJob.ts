@@ -31,6 +31,8 @@ export function pushJob$(config: TransportConfig, id: string, token: string | un
   return new Observable<Job>((subscriber) => {
     const controller = new AbortController()
     const giveWay = (offered: boolean): void => subscriber.error(new PushGaveWay(offered))
+    // A page's client made on a server sends nothing: polling then ends with its typed error.
+    if (config.unusable !== undefined) return giveWay(true)
     const timer = config.scheduler.schedule(() => controller.abort(), config.requestTimeoutMs)
     const headers: Record<string, string> = { accept: 'text/event-stream' }
     if (config.apiKey !== undefined) headers.authorization = `Bearer ${config.apiKey}`

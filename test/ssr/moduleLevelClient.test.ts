@@ -12,8 +12,8 @@ describe('a page’s client made at module level, imported on a server', () => {
   })
 
   it('fails each request with a ValidationError on baseUrl that says why, and sends nothing', async () => {
-    const { pixii, plain, fetched } = await import('./fixtures/pageClient.js')
-    for (const client of [pixii, plain]) {
+    const { pixii, plain, pushed, fetched } = await import('./fixtures/pageClient.js')
+    for (const client of [pixii, plain, pushed]) {
       const watched = await lastValueFrom(client.watchJob$('job_1')).catch((error: unknown) => error)
       if (!isPixiiError(watched, 'Validation')) throw new Error(`expected a ValidationError, got ${String(watched)}`)
       expect(watched.field).to.equal('baseUrl')
