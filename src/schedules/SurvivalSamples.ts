@@ -1,4 +1,8 @@
-import type { DenseWindow } from './DurationSamples.js'
+/** Where completion is likely enough to poll densely: from `start` to `end` (∞: no end yet, keep polling densely). */
+export interface DenseWindow {
+  readonly start: number
+  readonly end: number
+}
 
 /** One job's processing time: finished (`done`), or at least `ms` so far (still running when last seen). */
 interface Observation {
@@ -69,10 +73,13 @@ export class SurvivalSamples {
   }
 
   /**
-   * The cheapest stretch to poll densely so that a share `coverage` of jobs ends inside it (see
-   * `DurationSamples.denseWindow`, here on the survival curve). With n finished jobs the share
-   * asked of the curve is coverage·(n+1)/n, as n order statistics bound that much on average; past
-   * the curve's last finished job, an open curve leaves the stretch without end.
+   * The cheapest stretch to poll densely so that a share `coverage` of jobs ends inside it. With n
+   * finished jobs the share asked of the curve is coverage·(n+1)/n, as the k-th smallest of n
+   * bounds a share k/(n+1) on average; the first point sits a little below the shortest time (by
+   * the mean gap n samples leave), and past the curve's last finished job an open curve (jobs
+   * still running beyond it) leaves the stretch without end. Of the candidates, the one with the
+   * least expected time alive inside it (each running job is polled once a step) wins: that
+   * leaves out where jobs rarely end, the start and a long tail.
    */
   denseWindow(coverage: number): DenseWindow | undefined {
     if (this.windowCache?.coverage === coverage) return this.windowCache.window
