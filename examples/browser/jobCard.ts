@@ -4,7 +4,7 @@
 // button that stops watching (the job runs on at Pixii). Built with textContent only: job ids
 // and codes come from the network.
 import { describePixiiError, isPixiiError, type Job } from '../../src/index.js'
-import type { ConnectionState } from '../../src/advanced/index.js'
+import type { ConnectionState, JobEstimate } from '../../src/advanced/index.js'
 
 export interface JobCard {
   readonly element: HTMLElement
@@ -12,6 +12,8 @@ export interface JobCard {
   show(job: Job): void
   polled(): void
   connection(state: ConnectionState): void
+  /** The schedule's estimate, from a poll answered at `answeredAt` (scheduler time, here `Date.now()`, which reads `now`). */
+  estimated(estimate: JobEstimate, answeredAt: number, now: number): void
   failed(error: unknown): void
   stopped(): void
 }
@@ -42,10 +44,11 @@ export function createJobCard(asin: string, onStop: () => void): JobCard {
   const error = el('p', 'error')
   const footer = el('footer', '')
   const polls = el('span', 'polls', '0 polls')
+  const eta = el('span', 'eta', '')
   const stop = el('button', 'stop', 'Stop watching')
   stop.type = 'button'
   stop.title = 'Stops polling here; the job runs on at Pixii, and is charged'
-  footer.append(polls, stop)
+  footer.append(polls, eta, stop)
   const connection = el('p', 'connection')
   connection.hidden = true
   element.append(header, jobId, timeline, thumbs, connection, error, footer)
@@ -88,6 +91,17 @@ export function createJobCard(asin: string, onStop: () => void): JobCard {
         }
         finish()
       }
+    },
+    estimated(estimate, answeredAt, now) {
+      eta.dataset['kind'] = estimate.kind === 'estimate' ? 'estimate' : estimate.reason
+      if (estimate.kind === 'none') {
+        const why = { 'no-evidence': 'no estimate yet', overdue: 'taking longer than any job so far', finished: '' }
+        eta.textContent = why[estimate.reason]
+        return
+      }
+      // The estimate is in scheduler time; the seconds left are counted from the answer.
+      const left = (at: number): string => Math.max(0, (at - Math.max(answeredAt, now)) / 1000).toFixed(1)
+      eta.textContent = `done in about ${left(estimate.at)} s (${left(estimate.low)}–${left(estimate.high)} s)`
     },
     polled() {
       pollCount += 1

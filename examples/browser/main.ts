@@ -1,11 +1,12 @@
 // The page: submits a Listing Builder job for an ASIN, then watches it, through the page's own
 // server (/pixii), which holds the key. In an app, import from 'pixii-rx' instead.
-import { createPixiiClient, isPixiiError, type Submission } from '../../src/index.js'
+import { createPixiiClient, isPixiiError, type PollEvent, type Submission } from '../../src/index.js'
 import type { ConnectionState } from '../../src/advanced/index.js'
 import { createJobCard } from './jobCard.js'
 
 // No key: the base URL is the page's own origin, where pixii-rx/proxy adds it. The default
-// schedule: it learns how long jobs take, and makes no request while the tab is hidden or offline.
+// schedule: it learns how long jobs take from every job of the page (and then each card shows
+// when its job will likely finish), and makes no request while the tab is hidden or offline.
 const pixii = createPixiiClient({ baseUrl: '/pixii' })
 
 const form = document.querySelector<HTMLFormElement>('#submit')
@@ -24,7 +25,11 @@ form?.addEventListener('submit', (event) => {
     card.stopped()
   })
   jobs?.prepend(card.element)
-  const watch = { onPoll: () => card.polled(), onConnection: (state: ConnectionState) => card.connection(state) }
+  const onPoll = (event: PollEvent): void => {
+    card.polled()
+    if (event.estimate !== undefined) card.estimated(event.estimate, event.answeredAt, Date.now())
+  }
+  const watch = { onPoll, onConnection: (state: ConnectionState) => card.connection(state) }
   const subscription = pixii.run$(submission, watch).subscribe({
     next: (step) => (step.kind === 'accepted' ? card.accepted(step.jobId) : card.show(step.job)),
     error: (error: unknown) => card.failed(error),

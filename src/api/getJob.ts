@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs'
 import { Job } from '../codecs/Job.js'
 import { JobId } from '../codecs/primitives.js'
+import { Dated, serverDateOf } from '../http/Dated.js'
 import { request$ } from '../http/request.js'
 import { secretsOf } from '../http/secretsOf.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
@@ -39,10 +40,21 @@ import { validateInput } from './validateInput.js'
  * ```
  */
 export function getJob$(config: TransportConfig, id: string): Observable<Job> {
+  return new Observable<Job>((subscriber) =>
+    getDatedJob$(config, id).subscribe({
+      next: (answer) => subscriber.next(answer.value),
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    }),
+  )
+}
+
+/** {@link getJob$} with the answer's `Date` header, for schedules that tell Pixii's clock from the client's. */
+export function getDatedJob$(config: TransportConfig, id: string): Observable<Dated<Job>> {
   // Written out rather than `defer(…).pipe(map(…))`: every watch runs through here, and those two
   // would bring rxjs's conversion of promises, iterables and streams (with its generator helpers)
   // and its operator machinery into every bundle that watches a job.
-  return new Observable<Job>((subscriber) => {
+  return new Observable<Dated<Job>>((subscriber) => {
     const checked = validateInput(JobId, id, 'jobId')
     if (!checked.ok) return subscriber.error(checked.error)
     const path = `/v1/api/jobs/${encodeURIComponent(id)}`
@@ -56,7 +68,7 @@ export function getJob$(config: TransportConfig, id: string): Observable<Job> {
         } catch (error) {
           return subscriber.error(error)
         }
-        subscriber.next(job)
+        subscriber.next(new Dated(job, serverDateOf(response.headers)))
       },
       error: (error: unknown) => subscriber.error(error),
       complete: () => subscriber.complete(),

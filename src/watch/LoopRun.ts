@@ -4,6 +4,7 @@ import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { PollDecision, PollOutcome } from './PollEvent.js'
+import type { AnswerTiming, PollContext } from '../schedules/PollSchedule.js'
 import type { LoopBody, LoopStep, PollLoopConfig } from './LoopBody.js'
 import type { ConnectionState } from './ConnectionState.js'
 import { backoffDelayMs } from '../schedules/RetryPolicy.js'
@@ -44,6 +45,8 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   private blocked: Blocker = undefined
   private connection: ConnectionState['kind'] = 'online'
   private stopListening: (() => void) | undefined = undefined
+  /** The last answer read: its timing and `Date` header, for the schedule. */
+  private answered: AnswerTiming | undefined = undefined
 
   constructor(
     private readonly config: PollLoopConfig<T, E>,
@@ -134,6 +137,7 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
     this.failures = 0
     this.connect({ kind: this.blocker() ?? 'online' })
     const result: LoopStep<E> = this.body.onAnswer(answer)
+    this.answered = { requestedAt: this.requestedAt, answeredAt: this.config.scheduler.now(), serverDate: result.serverDate }
     if (result.seen !== undefined) this.config.schedule.observe?.(result.seen, this.context())
     if (result.job !== undefined) this.job = result.job
     if (result.stop !== undefined) {
@@ -179,14 +183,20 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
     this.config.onConnection?.(state)
   }
 
-  private context() {
+  private context(): PollContext {
     const now = this.config.scheduler.now()
-    return { attempt: this.attempt, elapsedMs: now - this.startedAt, job: this.job, keyKind: this.config.keyKind, now }
+    const { attempt, job, answered } = this
+    const base = { attempt, elapsedMs: now - this.startedAt, job, keyKind: this.config.keyKind, now }
+    return answered === undefined ? base : { ...base, answer: answered }
   }
 
   private report(outcome: PollOutcome, decision: PollDecision): void {
-    const { onPoll, subject, scheduler } = this.config
+    const { onPoll, subject, scheduler, schedule } = this.config
+    if (onPoll === undefined) return
     const { attempt, requestedAt } = this
-    onPoll?.({ subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision })
+    // The estimate costs no request: the schedule reads what it learned (job answers only).
+    const estimate = outcome.kind === 'job' ? schedule.estimate?.(this.context()) : undefined
+    const event = { subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision }
+    onPoll(estimate === undefined ? event : { ...event, estimate })
   }
 }

@@ -18,7 +18,11 @@ export interface WatchOptions {
   readonly schedule?: PollSchedule
   /** How to ride out transient failures. Default: the client's policy. */
   readonly retry?: RetryPolicy
-  /** Called after every poll with what came back and why the watch waits (telemetry). */
+  /**
+   * Called after every poll with what came back, why the watch waits, and the schedule's estimate
+   * of the end (telemetry, ETA). In `watchJob$` it belongs to each subscriber: every watch of a
+   * job hears the shared loop's polls while it is subscribed.
+   */
   readonly onPoll?: (event: PollEvent) => void
   /**
    * Called at subscription with where the watch stands with the network, then at each change:

@@ -3,22 +3,25 @@ import type { FetchLike } from '../http/TransportConfig.js'
 import { pushJob$ } from './pushJob.js'
 import { pushThenPoll$ } from './pushThenPoll.js'
 import type { Job } from '../codecs/Job.js'
-import { getJob$ } from '../api/getJob.js'
+import { getDatedJob$ } from '../api/getJob.js'
 import { ValidationError } from '../errors/ValidationError.js'
 import { pollJob$ } from './pollJob.js'
 import type { LoopTiming } from './LoopBody.js'
 import { shareByKey } from '../rx/shareByKey.js'
 import { watchDeadline } from './watchDeadline.js'
 import type { WatchOptions } from './WatchOptions.js'
+import type { PollEvent } from './PollEvent.js'
 import { loopSettings } from './loopSettings.js'
 import type { WatchDefaults } from './WatchDefaults.js'
 import { ConnectionHub } from './connectionHub.js'
 
+type Listener = (event: PollEvent) => void
+
 /** One client's job watching: `watchJob$`, and `loop$` for callers that checked their options once for many jobs. */
 export interface JobWatching {
   readonly watchJob$: (id: string, options?: WatchOptions) => Observable<Job>
-  /** The shared loop of one job, run with `timing` (and a job token) if it starts it. */
-  readonly loop$: (id: string, timing: LoopTiming, token?: string) => Observable<Job>
+  /** The shared loop of one job, run with `timing` (and a job token) if it starts it; `own` hears its polls while subscribed, whoever started it. */
+  readonly loop$: (id: string, timing: LoopTiming, token?: string, own?: Listener) => Observable<Job>
 }
 
 const withToken = (fetch: FetchLike, token: string): FetchLike => (input, init) =>
@@ -34,23 +37,47 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
   const shared = shareByKey<string, Job>()
   const hub = new ConnectionHub()
   let pushOffered = settings.serverPush === true
-  const loop$ = (id: string, timing: LoopTiming, token?: string) =>
-    shared(id, () => {
-      const transport = token === undefined ? settings : { ...settings, fetch: withToken(settings.fetch, token) }
-      const poll$ = () =>
-        pollJob$({ ...timing, jobId: id, poll: () => getJob$(transport, id), onConnection: (state) => hub.report(id, state) }).pipe(
-          finalize(() => hub.report(id, undefined)),
-        )
-      return pushOffered ? pushThenPoll$(pushJob$(settings, id, token), poll$, () => (pushOffered = false)) : poll$()
+  // Each watchJob$ subscriber's own onPoll, per job id: the shared loop tells all of them, not
+  // only the one whose options started it (an ETA shown by a second view of the job stays live).
+  const listeners = new Map<string, Set<Listener>>()
+  const hear = (id: string, starter: Listener | undefined): Listener => (event) => {
+    starter?.(event)
+    for (const listener of [...(listeners.get(id) ?? [])]) listener(event)
+  }
+  const loop$ = (id: string, timing: LoopTiming, token?: string, own?: Listener) =>
+    new Observable<Job>((subscriber) => {
+      const mine = own === undefined ? undefined : (event: PollEvent) => own(event)
+      if (mine !== undefined) listeners.set(id, (listeners.get(id) ?? new Set()).add(mine))
+      const start = () => {
+        const transport = token === undefined ? settings : { ...settings, fetch: withToken(settings.fetch, token) }
+        const poll$ = () =>
+          pollJob$({
+            ...timing,
+            onPoll: hear(id, timing.onPoll),
+            jobId: id,
+            poll: () => getDatedJob$(transport, id),
+            onConnection: (state) => hub.report(id, state),
+          }).pipe(finalize(() => hub.report(id, undefined)))
+        return pushOffered ? pushThenPoll$(pushJob$(settings, id, token), poll$, () => (pushOffered = false)) : poll$()
+      }
+      subscriber.add(() => {
+        const set = listeners.get(id)
+        if (mine === undefined || set === undefined) return
+        set.delete(mine)
+        if (set.size === 0) listeners.delete(id)
+      })
+      shared(id, start).subscribe(subscriber)
     })
   const watchJob$ = (id: string, options: WatchOptions = {}) =>
     new Observable<Job>((subscriber) => {
       const checked = loopSettings(settings, options, 'watchJob$')
       if (checked instanceof ValidationError) return subscriber.error(checked)
-      const { timeoutMs, token, ...timing } = checked
+      const { timeoutMs, token, onPoll: _both, ...rest } = checked
+      // The client's listener goes with the loop (once per poll), the watch's own with this subscriber.
+      const timing = settings.onPoll === undefined ? rest : { ...rest, onPoll: settings.onPoll }
       const { onConnection } = options
       if (onConnection !== undefined) subscriber.add(hub.listen(id, onConnection))
-      loop$(id, timing, token).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
+      loop$(id, timing, token, options.onPoll).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
     })
   return { watchJob$, loop$ }
 }
