@@ -44,7 +44,7 @@ export function renderReport(machine: Machine, outcomes: readonly BenchOutcome[]
     '',
     '```sh',
     'npm run bench                      # all three; rewrites this page and its plot',
-    'npm run bench -- overhead decoding # some of them (requests, overhead, decoding); prints only',
+    'npm run bench -- overhead decoding # some of them (requests, overhead, decoding, robustness); prints only',
     '```',
     '',
   ].join('\n')

@@ -42,10 +42,13 @@ export type { FetchLike } from '../http/TransportConfig.js'
 
 // schedules, operators and limits: their configuration and state
 export type { AdaptiveSchedule, AdaptiveScheduleConfig, AdaptiveState } from '../schedules/adaptiveSchedule.js'
+export type { JobEstimate } from '../schedules/JobEstimate.js'
+export type { AnswerTiming } from '../schedules/PollSchedule.js'
 export type { ExponentialScheduleConfig } from '../schedules/exponentialSchedule.js'
 export { defaultRetryPolicy, type FullRetryPolicy } from '../schedules/RetryPolicy.js'
 export type { PollDecision, PollOutcome } from '../watch/PollEvent.js'
 export type { JobTimeoutConfig } from '../operators/jobTimeout.js'
+export { watchWithEstimate$, type EstimatedJob } from '../operators/watchWithEstimate.js'
 export type { RetryTransientConfig } from '../operators/retryTransient.js'
 export type { OutcomeLookup } from '../submit/OutcomeLookup.js'
 export type { SubmissionFeed } from '../submit/SubmissionFeed.js'

@@ -1,6 +1,7 @@
 import { defer, map, throwError, type Observable } from 'rxjs'
 import { Job } from '../codecs/Job.js'
 import { JobId } from '../codecs/primitives.js'
+import { Dated, serverDateOf } from '../http/Dated.js'
 import { request$ } from '../http/request.js'
 import { secretsOf } from '../http/secretsOf.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
@@ -39,6 +40,11 @@ import { validateInput } from './validateInput.js'
  * ```
  */
 export function getJob$(config: TransportConfig, id: string): Observable<Job> {
+  return getDatedJob$(config, id).pipe(map((answer) => answer.value))
+}
+
+/** {@link getJob$} with the answer's `Date` header, for schedules that tell Pixii's clock from the client's. */
+export function getDatedJob$(config: TransportConfig, id: string): Observable<Dated<Job>> {
   return defer(() => {
     const checked = validateInput(JobId, id, 'jobId')
     if (!checked.ok) return throwError(() => checked.error)
@@ -46,7 +52,10 @@ export function getJob$(config: TransportConfig, id: string): Observable<Job> {
     const context = { method: 'GET', path, jobId: id }
     const secrets = secretsOf(config)
     return request$(config, { method: 'GET', path, jobId: id }).pipe(
-      map((response) => checkJobId(decodeResponse(Job, context, response, secrets), id, { ...context, status: response.status }, secrets)),
+      map((response) => {
+        const job = checkJobId(decodeResponse(Job, context, response, secrets), id, { ...context, status: response.status }, secrets)
+        return new Dated(job, serverDateOf(response.headers))
+      }),
     )
   })
 }

@@ -1,5 +1,29 @@
 import type { Job } from '../codecs/Job.js'
 import type { KeyKind } from '../http/KeyKind.js'
+import type { JobEstimate } from './JobEstimate.js'
+
+/**
+ * When the answer a schedule is reading was asked for and came back (scheduler time), and the
+ * server's own time on it (its `Date` header, ms since the epoch, whole seconds), so that a
+ * schedule can tell the server's clock from the client's.
+ *
+ * @example
+ * ```ts
+ * import type { AnswerTiming } from 'pixii-rx/advanced'
+ * const answer: AnswerTiming = { requestedAt: 1_000, answeredAt: 1_040, serverDate: Date.parse('Mon, 07 Dec 2026 02:40:31 GMT') }
+ * // The server wrote it between 1 000 and 1 040 on the client's clock, at 02:40:31 or up to a second later on its own.
+ * console.log(answer.serverDate !== undefined && answer.serverDate - answer.answeredAt > 0)
+ * // Output: true
+ * ```
+ */
+export interface AnswerTiming {
+  /** Scheduler time when the request was made. */
+  readonly requestedAt: number
+  /** Scheduler time when the answer was read. */
+  readonly answeredAt: number
+  /** The answer's `Date` header in ms since the epoch, when it had a valid one. */
+  readonly serverDate: number | undefined
+}
 
 /**
  * What a {@link PollSchedule} may look at to decide the next wait.
@@ -25,6 +49,8 @@ export interface PollContext {
   readonly keyKind: KeyKind
   /** The scheduler's time now, in milliseconds since the epoch (comparable with job timestamps). */
   readonly now: number
+  /** The last answer read in this watch, when there is one: its timing and `Date` header. */
+  readonly answer?: AnswerTiming
 }
 
 /**
@@ -50,4 +76,9 @@ export interface PollSchedule {
   nextDelayMs(context: PollContext): number
   /** Sees every job a watch receives, with the watch's context, so that a schedule can learn how long jobs take. */
   observe?(job: Job, context: PollContext): void
+  /**
+   * When the job in `context` will likely finish, from what the schedule has learned; asked after
+   * every answer about a job, and reported on the `onPoll` event. Schedules that do not learn leave it out.
+   */
+  estimate?(context: PollContext): JobEstimate
 }

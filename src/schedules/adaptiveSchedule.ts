@@ -1,8 +1,12 @@
 import type { Job } from '../codecs/Job.js'
 import { ValidationError } from '../errors/ValidationError.js'
-import { DurationSamples } from './DurationSamples.js'
+import { DurationSamples, quantileOf } from './DurationSamples.js'
+import type { JobEstimate } from './JobEstimate.js'
 import type { PollContext, PollSchedule } from './PollSchedule.js'
 import { quickFirstDelayMs } from './quickFirstSchedule.js'
+import { estimateEnd } from './estimateEnd.js'
+import { ServerClock } from './ServerClock.js'
+import { SurvivalSamples } from './SurvivalSamples.js'
 
 /**
  * What an {@link AdaptiveSchedule} has learned, per key kind and `job_type` (keys such as
@@ -39,8 +43,19 @@ export interface AdaptiveScheduleConfig {
   readonly testKeyDelaysMs?: readonly number[]
   /** The step inside the window where completion is likely. Default 4700 (fixed 5 s polling's p95 latency is about 4.75 s). */
   readonly windowStepMs?: number
-  /** The quantiles of the learned processing times that bound the likely window. Default 0.01 and 0.93. */
-  readonly window?: readonly [low: number, high: number]
+  /**
+   * The share of jobs whose end falls in the window polled every `windowStepMs`, once 20 jobs of a
+   * kind are known (the window is the cheapest stretch of the learned processing times that holds
+   * this share). Default 0.95.
+   */
+  readonly coverage?: number
+  /**
+   * How far the prior is trusted before evidence: until 20 jobs of a kind have finished, a
+   * processing job is polled densely from the prior's shortest time divided by this (or from
+   * just under the shortest time seen, if shorter), and with no sparse tail. Default 3: a prior
+   * three times too slow or too fast costs requests, not latency.
+   */
+  readonly priorDoubt?: number
   /**
    * The longest wait while a job is queued, so that `processing` shows soon enough. Default
    * 30 000. At 120 000 a live job is first polled again at its earliest plausible end, which
@@ -51,7 +66,7 @@ export interface AdaptiveScheduleConfig {
   readonly tailGrowth?: number
   /** The longest wait. Default 60 000. */
   readonly maxDelayMs?: number
-  /** Pseudo-samples used until 20 real ones are known: about two minutes of processing, up to 30 s queued. */
+  /** What is assumed before evidence: processing from one to three minutes, queued up to 30 s. Only its shortest processing time (divided by `priorDoubt`) and its queue times (when to look for `processing`) are used, until 20 jobs of a kind are known. */
   readonly prior?: { readonly queueMs: readonly number[]; readonly processingMs: readonly number[] }
   /** State exported earlier by `exportState()`. */
   readonly state?: AdaptiveState
@@ -74,91 +89,134 @@ export interface AdaptiveScheduleConfig {
  * ```
  */
 export interface AdaptiveSchedule extends PollSchedule {
-  /** Records how long a finished job queued and processed (test-key and live jobs apart). */
-  observe(job: Job, context: Pick<PollContext, 'keyKind'>): void
+  /**
+   * Reads one answer: the answer's timing and `Date` header refine the estimate of Pixii's clock
+   * against the client's, and a finished job's queue and processing times are learned (test-key
+   * and live jobs apart).
+   */
+  observe(job: Job, context: Pick<PollContext, 'keyKind' | 'answer'> & Partial<Pick<PollContext, 'now'>>): void
+  /** When the job in `context` will likely finish (see {@link JobEstimate}); no request is made. */
+  estimate(context: Pick<PollContext, 'job' | 'keyKind' | 'now'>): JobEstimate
+  /** Pixii's clock minus the client's scheduler clock, in ms, as estimated from the answers so far (0 before any). */
+  clockOffsetMs(): number
   /** What has been learned, as plain JSON, for `adaptiveSchedule({ state })`. */
   exportState(): AdaptiveState
 }
 
+
 const defaults = {
   testKeyDelaysMs: [250, 250, 500, 1_000, 2_000, 5_000],
   windowStepMs: 4_700,
-  window: [0.01, 0.93] as const,
+  coverage: 0.95,
+  priorDoubt: 3,
   pendingMaxMs: 30_000,
   tailGrowth: 0.1,
   maxDelayMs: 60_000,
   prior: { queueMs: [0, 5_000, 10_000, 20_000, 30_000], processingMs: [60_000, 90_000, 120_000, 150_000, 180_000] },
 } as const
 
+/** Samples of a kind from which on the prior no longer counts. */
+const TRUST_AFTER = 20
+
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value))
+
+function checkConfig(settings: Required<Omit<AdaptiveScheduleConfig, 'state'>>): void {
+  const { windowStepMs, coverage, priorDoubt, pendingMaxMs, tailGrowth, maxDelayMs, testKeyDelaysMs, prior } = settings
+  const valid =
+    windowStepMs > 0 && coverage > 0 && coverage < 1 && priorDoubt >= 1 && pendingMaxMs > 0 && tailGrowth >= 0 && maxDelayMs > 0 &&
+    testKeyDelaysMs.length > 0 && prior.processingMs.length > 0 && prior.queueMs.length > 0
+  if (valid) return
+  const message =
+    'adaptiveSchedule: windowStepMs, pendingMaxMs and maxDelayMs must be > 0, coverage within (0, 1), priorDoubt ≥ 1, tailGrowth ≥ 0, testKeyDelaysMs and the prior non-empty'
+  throw new ValidationError({ message, source: 'client', issues: [{ path: '', message }] })
+}
 
 /**
  * The default schedule: it uses what the client knows. Test-key jobs are polled quickly. A live
  * job is polled once while it is likely still queued; then, anchored on its own `started_at`,
- * not again until completion becomes likely (the low quantile of the processing times learned
- * for its `job_type`), densely through the likely window, and with a step that grows gently for
- * the slow tail. `Retry-After` still overrides it. One instance belongs to one client: it learns
- * from every job the client watches.
+ * not again until completion becomes likely, densely (every `windowStepMs`) through the stretch
+ * where a share `coverage` of the jobs of its `job_type` ended, and with a step that grows gently
+ * for the slow tail. It never sleeps longer than its evidence allows: until 20 jobs of a kind
+ * are known it trusts its prior only within a factor `priorDoubt` and keeps polling densely past
+ * it. Every comparison with a job's timestamps is made on Pixii's clock, estimated from the
+ * answers (`Date` headers and the jobs' own timestamps), so a client clock minutes off, or
+ * jumping, changes nothing. `Retry-After` still overrides it. One instance belongs to one client:
+ * it learns from every job the client watches.
  *
  * @param config - How it polls and what it starts from; every field has a default (see {@link AdaptiveScheduleConfig}).
- * @throws {@link ValidationError} (source `client`) at once when a window, step or delay is out of range.
+ * @throws {@link ValidationError} (source `client`) at once when a coverage, step or delay is out of range.
  *
  * @example
  * ```ts
  * import { adaptiveSchedule, createPixiiClient } from 'pixii-rx'
- * const schedule = adaptiveSchedule()
+ * const state = { version: 1, jobTypes: { 'live:Scale': { queueMs: Array(20).fill(5_000), processingMs: Array.from({ length: 20 }, (_, n) => 90_000 + n * 3_000) } } } as const
+ * const schedule = adaptiveSchedule({ state })
  * const pixii = createPixiiClient({ apiKey: 'pk_live_example', schedule })
  * const started = Date.parse('2026-01-01T00:00:30Z')
  * const job = {
  *   id: 'job_1', job_type: 'Scale', status: 'processing', created_at: '2026-01-01T00:00:00Z',
  *   started_at: '2026-01-01T00:00:30Z', completed_at: null, credit_cost: 10, credits_refunded: 0, output: null, error_code: null,
  * } as const
- * // Seen processing 1 s after it started: nothing is likely before about a minute of processing,
- * // so it waits the longest wait allowed.
+ * // Seen processing 1 s after it started: 20 Scale jobs took 90 s or more, so it waits the longest wait allowed.
  * console.log(schedule.nextDelayMs({ attempt: 2, elapsedMs: 31_000, job, keyKind: pixii.keyKind, now: started + 1_000 }))
  * // Output: 60000
+ * // And it can say when the job will likely end: the median of what it learned, just under 2 minutes after the start.
+ * const estimate = schedule.estimate({ job, keyKind: pixii.keyKind, now: started + 1_000 })
+ * console.log(estimate.kind === 'estimate' ? Math.round((estimate.at - started) / 1000) : estimate.reason)
+ * // Output: 117
  * ```
  */
 export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveSchedule {
   const settings = { ...defaults, ...config }
-  const { windowStepMs, window, pendingMaxMs, tailGrowth, maxDelayMs, testKeyDelaysMs, prior } = settings
-  const [low, high] = window
-  if (!(windowStepMs > 0 && low >= 0 && high <= 1 && low < high && pendingMaxMs > 0 && tailGrowth >= 0 && maxDelayMs > 0 && testKeyDelaysMs.length > 0)) {
-    const message = 'adaptiveSchedule: windowStepMs, pendingMaxMs and maxDelayMs must be > 0, window quantiles ascending within [0, 1], tailGrowth ≥ 0, testKeyDelaysMs non-empty'
-    throw new ValidationError({ message, source: 'client', issues: [{ path: '', message }] })
-  }
-  const learned = new Map<string, { queue: DurationSamples; processing: DurationSamples }>()
+  checkConfig(settings)
+  const { windowStepMs, coverage, priorDoubt, pendingMaxMs, tailGrowth, maxDelayMs, testKeyDelaysMs, prior } = settings
+  const priorQueue = new DurationSamples(prior.queueMs)
+  const priorShortest = Math.min(...prior.processingMs) / priorDoubt
+  const learned = new Map<string, { queue: DurationSamples; processing: SurvivalSamples }>()
   for (const [jobType, saved] of Object.entries(config.state?.jobTypes ?? {})) {
-    learned.set(jobType, { queue: new DurationSamples(prior.queueMs, saved.queueMs), processing: new DurationSamples(prior.processingMs, saved.processingMs) })
+    learned.set(jobType, { queue: new DurationSamples(saved.queueMs), processing: new SurvivalSamples(saved.processingMs) })
   }
-  const samplesFor = (jobType: string) => {
-    let samples = learned.get(jobType)
+  const samplesFor = (key: string) => {
+    let samples = learned.get(key)
     if (samples === undefined) {
-      samples = { queue: new DurationSamples(prior.queueMs), processing: new DurationSamples(prior.processingMs) }
-      learned.set(jobType, samples)
+      samples = { queue: new DurationSamples(), processing: new SurvivalSamples() }
+      learned.set(key, samples)
     }
     return samples
   }
   const recorded = new Set<string>()
+  const clock = new ServerClock()
+
+  /** Where to poll densely, in processing time; before 20 samples, from the doubted prior on and without end. */
+  const windowOf = (processing: SurvivalSamples) => {
+    const { count } = processing
+    const shortestSeen = count === 0 ? Number.POSITIVE_INFINITY : (processing.shortest() ?? 0) * (count / (count + 1))
+    if (count < TRUST_AFTER) return { start: Math.min(priorShortest, shortestSeen), end: Number.POSITIVE_INFINITY, trusted: false }
+    return { ...(processing.denseWindow(coverage) ?? { start: 0, end: Number.POSITIVE_INFINITY }), trusted: true }
+  }
 
   const liveDelay = ({ job, now, keyKind, attempt }: PollContext): number => {
     // No job to reason about (an ASIN's listing): quick first, then the vendor's 5 s.
     if (job === undefined || job.status === 'completed' || job.status === 'failed') return quickFirstDelayMs(attempt - 1)
     const { queue, processing } = samplesFor(`${keyKind}:${job.job_type}`)
-    const startedAt = job.started_at === null ? undefined : Date.parse(job.started_at)
-    if (startedAt === undefined) {
-      // Still queued: come back once it has most likely started, to learn its own start time;
-      // or, when pendingMaxMs reaches that far, straight at its earliest plausible end.
-      const created = Date.parse(job.created_at)
-      const earliestEnd = created + queue.quantile(low) + processing.quantile(low)
-      if (earliestEnd - now <= pendingMaxMs) return Math.max(1_000, earliestEnd - now)
-      return clamp(created + queue.quantile(0.9) - now, 1_000, pendingMaxMs)
+    const serverNow = now + clock.offsetMs()
+    const window = windowOf(processing)
+    if (job.started_at === null) {
+      // Still queued, so it cannot end before `window.start` from now. Come back once it has almost
+      // surely started (its own start time anchors the window, and the sooner it is known the
+      // wider the window, so late is better than early), at most pendingMaxMs later; or, when
+      // that reaches no further than pendingMaxMs, straight at its earliest plausible end.
+      const earliestEnd = Math.max(window.start, windowStepMs)
+      if (earliestEnd <= pendingMaxMs) return earliestEnd
+      const likelyQueue = queue.count >= TRUST_AFTER ? queue : priorQueue
+      const likelyStart = Date.parse(job.created_at) + quantileOf(likelyQueue.sorted(), 0.95)
+      return Math.min(clamp(likelyStart - serverNow, windowStepMs, pendingMaxMs), earliestEnd)
     }
-    const windowStart = startedAt + processing.quantile(low)
-    const windowEnd = startedAt + processing.quantile(high)
-    if (now < windowStart - windowStepMs) return clamp(windowStart - now, windowStepMs, maxDelayMs)
-    if (now <= windowEnd) return windowStepMs
-    return clamp((now - windowEnd) * tailGrowth, windowStepMs, maxDelayMs)
+    const elapsed = serverNow - Date.parse(job.started_at)
+    // Straight to the window when evidence placed it (20 jobs or more); maxDelayMs while on the prior.
+    if (elapsed < window.start - windowStepMs) return Math.min(window.start - elapsed, window.trusted ? Number.POSITIVE_INFINITY : maxDelayMs)
+    if (elapsed <= window.end) return windowStepMs
+    return Math.min(maxDelayMs, windowStepMs + (elapsed - window.end) * tailGrowth)
   }
 
   return {
@@ -167,19 +225,36 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
       if (context.keyKind !== 'test') return Math.round(liveDelay(context))
       return testKeyDelaysMs[Math.min(context.attempt, testKeyDelaysMs.length) - 1] ?? 5_000
     },
-    observe: (job, { keyKind }) => {
-      if (job.started_at === null || recorded.has(job.id) || (job.status !== 'completed' && job.status !== 'failed')) return
-      if (job.completed_at === null) return
+    observe: (job, { keyKind, answer, now }) => {
+      if (answer !== undefined) clock.observe(answer, job)
+      if (job.started_at === null) return
+      const started = Date.parse(job.started_at)
+      const samples = samplesFor(`${keyKind}:${job.job_type}`)
+      const finished = job.status === 'completed' || job.status === 'failed'
+      if (!finished) {
+        // Still running: it lasts at least this long, which keeps the slow ones in the picture.
+        const seenAt = now ?? answer?.answeredAt
+        if (seenAt !== undefined) samples.processing.record(job.id, seenAt + clock.offsetMs() - started, false)
+        return
+      }
+      if (job.completed_at === null || recorded.has(job.id)) return
       recorded.add(job.id)
       if (recorded.size > 10_000) recorded.delete(recorded.values().next().value as string)
-      const samples = samplesFor(`${keyKind}:${job.job_type}`)
-      samples.queue.add(Date.parse(job.started_at) - Date.parse(job.created_at))
-      samples.processing.add(Date.parse(job.completed_at) - Date.parse(job.started_at))
+      samples.queue.add(started - Date.parse(job.created_at))
+      samples.processing.record(job.id, Date.parse(job.completed_at) - started, true)
     },
+    estimate: ({ job, keyKind, now }) => {
+      if (job === undefined) return { kind: 'none', reason: 'no-evidence' }
+      const offset = clock.offsetMs()
+      return estimateEnd(job, samplesFor(`${keyKind}:${job.job_type}`), now + offset, offset)
+    },
+    clockOffsetMs: () => clock.offsetMs(),
     exportState: () => ({
       version: 1,
       jobTypes: Object.fromEntries(
-        [...learned].map(([jobType, { queue, processing }]) => [jobType, { queueMs: [...queue.observed()], processingMs: [...processing.observed()] }]),
+        [...learned]
+          .filter(([, { processing }]) => processing.count > 0)
+          .map(([jobType, { queue, processing }]) => [jobType, { queueMs: [...queue.observed()], processingMs: processing.finished() }]),
       ),
     }),
   }

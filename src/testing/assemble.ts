@@ -53,7 +53,7 @@ export function assemble(
   const memory = createMemoryFetch(dispatcher)
   const orgA = model.addOrganisation({})
   const orgB = model.addOrganisation({})
-  const now = (): number => options.scheduler.now()
+  const { now } = options
   const keyOf = (key: string, what: string) => {
     const info = model.keyInfo(key)
     if (info === undefined) throw new RangeError(`pixii-rx/testing: ${what}: unknown key`)

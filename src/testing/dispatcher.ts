@@ -2,6 +2,7 @@ import type { Subscription } from 'rxjs'
 import type { Fault, FaultTarget } from './faults.js'
 import type { Model } from './model.js'
 import type { ImageRequest, LoggedRequest, RequestLog } from './requestLog.js'
+import type { Reply } from './reply.js'
 import { respond, type Plan } from './respond.js'
 import { matchRoute } from './routes.js'
 
@@ -78,6 +79,9 @@ export interface Dispatcher {
   closeAll(): void
 }
 
+/** `reply` with a `Date` header of model time `at` (an HTTP-date: whole seconds). */
+const withDate = (reply: Reply, at: number): Reply => ({ ...reply, headers: { ...reply.headers, Date: new Date(at).toUTCString() } })
+
 /**
  * Creates a dispatcher over a model, a log and the fault picker.
  *
@@ -97,11 +101,11 @@ export function createDispatcher(
   log: RequestLog,
   faults: { pick(target: FaultTarget): Fault | undefined },
 ): Dispatcher {
-  const scheduler = model.options.scheduler
+  const { scheduler, now } = model.options
   const open = new Set<() => void>()
 
   const begin = (arrival: Arrival): Exchange => {
-    const at = scheduler.now()
+    const at = now()
     const route = matchRoute(arrival.path)
     const get = arrival.method.toUpperCase() === 'GET'
     const jobRead = get && (route.kind === 'job' || route.kind === 'jobs')
@@ -113,7 +117,7 @@ export function createDispatcher(
     let timer: Subscription | undefined
     const ready = new Promise<number>((resolve) => {
       if (fault?.kind !== 'latency') return resolve(at)
-      timer = scheduler.schedule(() => resolve(scheduler.now()), fault.ms)
+      timer = scheduler.schedule(() => resolve(now()), fault.ms)
     })
 
     let entry: LoggedRequest | undefined
@@ -150,7 +154,9 @@ export function createDispatcher(
         const when = await ready
         // A request whose client is already gone is not processed (nothing to answer).
         if (done) return new Promise<Plan>(() => undefined)
-        const plan = respond(model, route, { ...arrival, body }, fault, when)
+        const planned = respond(model, route, { ...arrival, body }, fault, when)
+        // Every answer carries the simulator's own time, as a real server's does.
+        const plan = planned.kind === 'reply' ? { ...planned, reply: withDate(planned.reply, when) } : planned
         if (plan.kind === 'reply') {
           if (entry !== undefined) entry.status = plan.reply.status
           if (image !== undefined) image.status = plan.reply.status
@@ -158,7 +164,7 @@ export function createDispatcher(
         return plan
       },
       finished: settle(() => {
-        if (entry !== undefined) entry.finishedAt = scheduler.now()
+        if (entry !== undefined) entry.finishedAt = now()
       }),
       aborted: settle(() => {
         if (entry !== undefined) log.markAborted(entry)

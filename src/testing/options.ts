@@ -53,6 +53,12 @@ export interface SimulatorOptions {
   rateLimits?: { perMinute: number; perDay: number }
   /** Base of signed image URLs. Default `https://images.pixii.invalid`; `startSimulator` uses its own `url` unless this is given. */
   imageBaseUrl?: string
+  /**
+   * The simulator's clock minus the scheduler's, in ms: its model time (job timestamps, `Date`
+   * headers, logs) is `scheduler.now() + clockOffsetMs`, as Pixii's clock differs from a client's
+   * that shares the scheduler. Default 0.
+   */
+  clockOffsetMs?: number
 }
 
 /** `SimulatorOptions` with every default applied and every value checked. */
@@ -64,6 +70,8 @@ export interface ResolvedOptions {
   readonly credits: number
   readonly rateLimits: { readonly perMinute: number; readonly perDay: number }
   readonly imageBaseUrl: string | undefined
+  /** Model time now: the scheduler's time plus `clockOffsetMs`. */
+  readonly now: () => number
 }
 
 const DEFAULT_LIVE: DurationRanges = { queuedMs: [0, 20_000], processingMs: [90_000, 150_000] }
@@ -107,10 +115,14 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   const seed = options.seed ?? 1
   if (!Number.isFinite(seed)) fail('seed', 'a finite number', seed)
   const limits = options.rateLimits ?? { perMinute: 10, perDay: 500 }
+  const offset = options.clockOffsetMs ?? 0
+  if (!Number.isFinite(offset)) fail('clockOffsetMs', 'a finite number', offset)
+  const scheduler = options.scheduler ?? asyncScheduler
   const base = options.imageBaseUrl
   if (base !== undefined && !/^https?:\/\/[^/]+/.test(base)) fail('imageBaseUrl', 'an http(s) URL', base)
   return {
-    scheduler: options.scheduler ?? asyncScheduler,
+    scheduler,
+    now: () => scheduler.now() + offset,
     seed,
     liveDurations: ranges('liveDurations', options.liveDurations ?? DEFAULT_LIVE, timeScale),
     testDurations: ranges('testDurations', options.testDurations ?? DEFAULT_TEST, 1),

@@ -18,6 +18,8 @@ export interface LoopStep<E> {
   readonly job?: Job
   /** The job as it was answered (emitted or not), for schedules that learn. */
   readonly seen?: Job
+  /** The answer's `Date` header (ms since the epoch), for schedules that estimate Pixii's clock. */
+  readonly serverDate?: number
   /** Ends the loop after emitting: completes, or errors with `error`. */
   readonly stop?: { readonly reason: 'completed' | 'failed' | 'idle'; readonly error?: unknown }
 }

@@ -4,6 +4,7 @@ import { isPixiiError } from '../errors/isPixiiError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { PollDecision, PollOutcome } from './PollEvent.js'
+import type { AnswerTiming, PollContext } from '../schedules/PollSchedule.js'
 import type { LoopBody, LoopStep, PollLoopConfig } from './LoopBody.js'
 import { backoffDelayMs } from '../schedules/RetryPolicy.js'
 import { mayResend } from '../http/resendVerdict.js'
@@ -30,6 +31,8 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   private step: Unsubscribable | undefined = undefined
   private requestedAt = 0
   private answer: { readonly value: T } | undefined = undefined
+  /** The last answer read: its timing and `Date` header, for the schedule. */
+  private answered: AnswerTiming | undefined = undefined
 
   constructor(
     private readonly config: PollLoopConfig<T, E>,
@@ -103,6 +106,7 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   private onAnswer(answer: T): void {
     this.failures = 0
     const result: LoopStep<E> = this.body.onAnswer(answer)
+    this.answered = { requestedAt: this.requestedAt, answeredAt: this.config.scheduler.now(), serverDate: result.serverDate }
     if (result.seen !== undefined) this.config.schedule.observe?.(result.seen, this.context())
     if (result.job !== undefined) this.job = result.job
     if (result.stop !== undefined) {
@@ -122,14 +126,20 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
     this.step = this.config.scheduler.schedule(pollLater<T, E>, delayMs, this)
   }
 
-  private context() {
+  private context(): PollContext {
     const now = this.config.scheduler.now()
-    return { attempt: this.attempt, elapsedMs: now - this.startedAt, job: this.job, keyKind: this.config.keyKind, now }
+    const { attempt, job, answered } = this
+    const base = { attempt, elapsedMs: now - this.startedAt, job, keyKind: this.config.keyKind, now }
+    return answered === undefined ? base : { ...base, answer: answered }
   }
 
   private report(outcome: PollOutcome, decision: PollDecision): void {
-    const { onPoll, subject, scheduler } = this.config
+    const { onPoll, subject, scheduler, schedule } = this.config
+    if (onPoll === undefined) return
     const { attempt, requestedAt } = this
-    onPoll?.({ subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision })
+    // The estimate costs no request: the schedule reads what it learned (job answers only).
+    const estimate = outcome.kind === 'job' ? schedule.estimate?.(this.context()) : undefined
+    const event = { subject, attempt, requestedAt, answeredAt: scheduler.now(), outcome, decision }
+    onPoll(estimate === undefined ? event : { ...event, estimate })
   }
 }

@@ -1,5 +1,6 @@
 import type { JobStatus } from '../codecs/JobStatus.js'
 import type { PixiiError } from '../errors/PixiiError.js'
+import type { JobEstimate } from '../schedules/JobEstimate.js'
 
 /**
  * Why the watch waits as long as it does before the next poll, or why it stopped.
@@ -63,4 +64,10 @@ export interface PollEvent {
   readonly outcome: PollOutcome
   /** What the watch does next, and why. */
   readonly decision: PollDecision
+  /**
+   * After an answer about a job, when the schedule expects it to finish (see `JobEstimate`: a time
+   * and a 10–90 % interval in scheduler time, or no estimate and why), from what it learned; no
+   * request is made for it. Absent for errors, ASIN listings, and schedules that do not learn.
+   */
+  readonly estimate?: JobEstimate
 }

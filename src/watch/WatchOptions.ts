@@ -17,7 +17,11 @@ export interface WatchOptions {
   readonly schedule?: PollSchedule
   /** How to ride out transient failures. Default: the client's policy. */
   readonly retry?: RetryPolicy
-  /** Called after every poll with what came back and why the watch waits (telemetry). */
+  /**
+   * Called after every poll with what came back, why the watch waits, and the schedule's estimate
+   * of the end (telemetry, ETA). In `watchJob$` it belongs to each subscriber: every watch of a
+   * job hears the shared loop's polls while it is subscribed.
+   */
   readonly onPoll?: (event: PollEvent) => void
   /**
    * The overall deadline of this watch, in milliseconds from its own subscription, or `false` for

@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { JobFailedError } from '../errors/JobFailedError.js'
+import { Dated } from '../http/Dated.js'
 import { pollLoop$ } from './pollLoop.js'
 import type { LoopBody, LoopStep, LoopTiming } from './LoopBody.js'
 import { statusRank } from './statusRank.js'
@@ -8,8 +9,8 @@ import { statusRank } from './statusRank.js'
 /** Everything one job's polling loop needs; the client fills it from its settings and the watch options. */
 export interface PollJobConfig extends LoopTiming {
   readonly jobId: string
-  /** One poll: a cold Observable of one job (the client's `getJob$`). */
-  readonly poll: () => Observable<Job>
+  /** One poll: a cold Observable of one job (the client's `getJob$`), with its `Date` header where known. */
+  readonly poll: () => Observable<Job | Dated<Job>>
 }
 
 /** What one answer about a job means, given the job emitted last. */
@@ -26,15 +27,16 @@ export function jobStep(job: Job, shown: Job | undefined): LoopStep<Job> & { rea
 }
 
 /** One run's reading of a job's answers: it remembers the job emitted last. */
-class JobBody implements LoopBody<Job, Job> {
+class JobBody implements LoopBody<Job | Dated<Job>, Job> {
   private shown: Job | undefined = undefined
 
-  constructor(readonly poll: () => Observable<Job>) {}
+  constructor(readonly poll: () => Observable<Job | Dated<Job>>) {}
 
-  onAnswer(job: Job): LoopStep<Job> {
-    const step = jobStep(job, this.shown)
+  onAnswer(answer: Job | Dated<Job>): LoopStep<Job> {
+    const dated = answer instanceof Dated
+    const step = jobStep(dated ? answer.value : answer, this.shown)
     this.shown = step.shown
-    return step
+    return dated && answer.serverDate !== undefined ? { ...step, serverDate: answer.serverDate } : step
   }
 }
 
@@ -47,7 +49,7 @@ class JobBody implements LoopBody<Job, Job> {
  */
 export function pollJob$(config: PollJobConfig): Observable<Job> {
   const { jobId, poll, ...loop } = config
-  return pollLoop$<Job, Job>({
+  return pollLoop$<Job | Dated<Job>, Job>({
     ...loop,
     subject: jobId,
     label: `job ${jobId}`,
