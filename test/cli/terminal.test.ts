@@ -120,6 +120,16 @@ describe('the pixii-rx CLI on a terminal (tmux)', function () {
     expect(rows.filter((row) => row.includes('GENERATION_FAILED') && !row.startsWith('✖')), 'no fragment of a 100-column line').to.deep.equal([])
   })
 
+  it("shows the schedule's estimate of a running job's end, once it has learned from five finished jobs", async () => {
+    const done = [1, 2, 3, 4, 5].map((n) => `job_done_${n}`)
+    const terminal = await open(['watch', ...done, 'job_eta'])
+    // Two-minute jobs, and this one started ten seconds ago: a little under two minutes left.
+    await terminal.untilWritten(/job_eta\s+Listing Builder\s+processing\s+\d+\.\ds\s+about 1m[0-5]\ds left/)
+    await terminal.keys('C-c')
+    expect((await terminal.exited).code).to.equal(130)
+    expect((await terminal.screen()).join('\n')).to.match(/^- job_eta\s+Listing Builder\s+processing\s+\d+\.\ds\s+about 1m[0-5]\ds left$/m)
+  })
+
   it('colours: none with NO_COLOR, green ✔ and red ✖ with FORCE_COLOR, FORCE_COLOR=0 wins over the terminal', async () => {
     const coloured = await open(['watch', 'job_ok', 'job_failed'], 100, { NO_COLOR: '', FORCE_COLOR: '1' })
     expect((await coloured.exited).code).to.equal(1)

@@ -6,6 +6,7 @@ import type { DownloadEvent } from '../../node/DownloadEvent.js'
 import { downloadAds } from '../../node/downloadAds.js'
 import { jobEvents } from '../../node/jobEvents.js'
 import type { JobLogLine } from '../../node/JobLogLine.js'
+import type { PollEvent } from '../../watch/PollEvent.js'
 import type { CliIo } from '../CliIo.js'
 import { connect, type ConnectionFlags } from '../connect.js'
 import type { Display } from '../display/Display.js'
@@ -14,6 +15,7 @@ import { adTally, type AdTally } from '../display/JobLine.js'
 import { ExitCode, exitCodeFor } from '../exitCodes.js'
 import { wantsJson, wholeNumber, withCommonFlags, withWatchFlags, type CommonFlags } from '../options.js'
 import { interruptedExitCode, stopped$ } from '../stopped.js'
+import { estimateOf } from './estimateOf.js'
 import { interruptedSummary } from './interruptedSummary.js'
 import { showJobEvent } from './showJobEvent.js'
 
@@ -100,7 +102,11 @@ Exit codes: 0 every image written, 1 a job failed or an image could not be writt
       const tally: Tally = { code: ExitCode.ok, images: 0, failedImages: 0, failedJobs: 0, jobs: new Map(), ads: new Map(), where: new Map(ids.map((id) => [id, 'waiting'])) }
       const started = io.scheduler.now()
       for (const id of ids) display.job(id, { status: 'waiting' })
-      const watched$ = merge(...ids.map((id) => client.watchJob$(id).pipe(jobEvents(id, io.scheduler)))).pipe(share())
+      const onPoll = (id: string) => (event: PollEvent) => {
+        const expectedAt = estimateOf(event)
+        if (expectedAt !== null) display.job(id, { expectedAt })
+      }
+      const watched$ = merge(...ids.map((id) => client.watchJob$(id, { onPoll: onPoll(id) }).pipe(jobEvents(id, io.scheduler)))).pipe(share())
       const completed$ = watched$.pipe(
         filter((event): event is Extract<JobLogLine, { kind: 'job' }> => event.kind === 'job' && event.status === 'completed'),
         map((event) => event.job as CompletedJob),

@@ -2,6 +2,7 @@ import { Command } from 'commander'
 import { lastValueFrom, merge, takeUntil, tap } from 'rxjs'
 import type { PixiiClient } from '../../client/PixiiClient.js'
 import { jobEvents } from '../../node/jobEvents.js'
+import type { PollEvent } from '../../watch/PollEvent.js'
 import type { CliIo } from '../CliIo.js'
 import { connect, type ConnectionFlags } from '../connect.js'
 import type { Display } from '../display/Display.js'
@@ -10,11 +11,13 @@ import { adTally } from '../display/JobLine.js'
 import { ExitCode, exitCodeFor } from '../exitCodes.js'
 import { wantsJson, withCommonFlags, withWatchFlags, type CommonFlags } from '../options.js'
 import { interruptedExitCode, stopped$ } from '../stopped.js'
+import { estimateOf } from './estimateOf.js'
 import { interruptedSummary } from './interruptedSummary.js'
 import { showJobEvent } from './showJobEvent.js'
 
 /**
- * Watches jobs until each has completed or failed, showing every transition; resolves to the exit
+ * Watches jobs until each has completed or failed, showing every transition and, on a terminal,
+ * when each job should end (the schedule's estimate, once it has learned enough); resolves to the exit
  * code (0 all completed, else the highest of {@link exitCodeFor} over the failures; 130 when
  * stopped by SIGINT or SIGTERM, after showing where each job was: the live lines stay, and the
  * summary names the jobs still running, in NDJSON as `statuses`).
@@ -36,7 +39,12 @@ export async function watchJobs(client: PixiiClient, ids: readonly string[], dis
   const where = new Map(ids.map((id) => [id, 'waiting']))
   const started = io.scheduler.now()
   for (const id of ids) display.job(id, { status: 'waiting' })
-  const events$ = merge(...ids.map((id) => client.watchJob$(id).pipe(jobEvents(id, io.scheduler))))
+  // Each poll's estimate of the job's end becomes the ETA of its line.
+  const onPoll = (id: string) => (event: PollEvent) => {
+    const expectedAt = estimateOf(event)
+    if (expectedAt !== null) display.job(id, { expectedAt })
+  }
+  const events$ = merge(...ids.map((id) => client.watchJob$(id, { onPoll: onPoll(id) }).pipe(jobEvents(id, io.scheduler))))
   const watched = lastValueFrom(
     events$.pipe(
       tap((event) => {

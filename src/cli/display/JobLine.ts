@@ -26,7 +26,7 @@ export interface JobLine {
   /** The ads of a completed job: how many Pixii made, how many it could not, and its error codes. */
   readonly ads?: AdTally
   /** Scheduler time the job is expected to finish, when the watch has an estimate (see `jobEstimate`). */
-  readonly expectedAt?: number
+  readonly expectedAt?: number | undefined
   /** A short note after the status, such as an error code. */
   readonly note?: string
 }
@@ -86,7 +86,8 @@ export function formatJobLine(line: JobLine, spinner: string, now: number, idWid
   const symbol = line.state === 'running' ? spinner : symbols[line.state]
   const seconds = `${(((line.until ?? now) - line.since) / 1000).toFixed(1)}s`
   const parts = [`${symbol} ${line.id.padEnd(idWidth)}`, line.label.padEnd(16), line.status.padEnd(12), seconds.padStart(6)]
-  if (line.state === 'running' && line.expectedAt !== undefined) {
+  const waiting = line.status === 'pending' || line.status === 'processing'
+  if (line.state === 'running' && waiting && line.expectedAt !== undefined) {
     parts.push(line.expectedAt > now ? `about ${clock(line.expectedAt - now)} left` : 'due any moment')
   }
   if (line.ads !== undefined && line.ads.failed > 0) {

@@ -32,6 +32,13 @@ export async function startCliServer(): Promise<HostileServer> {
   const hold = (res: ServerResponse): void => void held.push(res)
   const server = await startHostileServer(({ method, url, body }) => {
     const id = /^\/v1\/api\/jobs\/([^/]+)$/.exec(url.pathname)?.[1]
+    // job_done_1…: finished jobs of two minutes each, for the schedule to learn from; job_eta
+    // started ten seconds ago (by this server's clock, which its Date header shows) and runs on.
+    if (method === 'GET' && id !== undefined && /^job_done_\d+$/.test(id)) return { body: jobBody({ id }) }
+    if (method === 'GET' && id === 'job_eta') {
+      const ago = (ms: number): string => new Date(Date.now() - ms).toISOString()
+      return { body: jobBody({ id, status: 'processing', created_at: ago(15_000), started_at: ago(10_000), completed_at: null, credits_refunded: 0, output: null }) }
+    }
     if (method === 'GET' && id !== undefined) {
       const fields = jobs[decodeURIComponent(id)]
       return fields === undefined ? undefined : { body: jobBody({ id: decodeURIComponent(id), job_type: 'Listing Builder', ...fields }) }
