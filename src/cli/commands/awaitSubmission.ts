@@ -36,9 +36,9 @@ const worthTelling = (count: number): boolean => (count & (count - 1)) === 0
  * import { createSubmissionLimiter } from 'pixii-rx'
  * import { awaitSubmission } from './awaitSubmission.js'
  * const scheduler = new VirtualTimeScheduler()
- * const limiter = createSubmissionLimiter({ scheduler })
+ * const limiter = createSubmissionLimiter({}, scheduler)
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler, stop: new AbortController().signal }
- * const accepted = { job_id: 'job_1', job_type: 'Scale', status: 'pending' as const }
+ * const accepted = { job_id: 'job_1', job_type: 'Scale', status: 'pending' as const, created_at: '2026-01-01T00:00:00.000Z' }
  * const outcome = awaitSubmission(limiter.withToken$((token) => (token.spent(), of(accepted))), limiter, io, 60_000, { say: console.log })
  * scheduler.flush()
  * console.log((await outcome).kind)

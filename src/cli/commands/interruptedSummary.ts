@@ -9,7 +9,7 @@ const unfinished = new Set(['waiting', 'pending', 'processing', 'downloading'])
  * ```ts
  * import { interruptedSummary } from './interruptedSummary.js'
  * const where = new Map([['job_1', 'processing'], ['job_2', 'completed'], ['job_3', 'waiting']])
- * console.log(interruptedSummary(where, 'watch').join('\n'))
+ * for (const line of interruptedSummary(where, 'watch')) console.log(line)
  * // Output: Stopped (interrupted). Not finished: job_1 (processing), job_3 (waiting)
  * // Output: Pick them up again with: pixii-rx watch job_1 job_3
  * ```

@@ -72,11 +72,11 @@ function clock(ms: number): string {
  * @example
  * ```ts
  * import { formatJobLine } from './JobLine.js'
- * const line = { id: 'job_1', label: 'Listing Builder', status: 'downloading', state: 'running' as const, since: 0, bar: { done: 3, failed: 0, total: 6 } }
- * console.log(formatJobLine(line, '⠋', 2_500))
- * const partial = { ...line, status: 'completed', state: 'partial' as const, bar: undefined, ads: { succeeded: 6, failed: 1, codes: ['CONTENT_POLICY'] } }
+ * const line = { id: 'job_1', label: 'Listing Builder', status: 'downloading', state: 'running' as const, since: 0 }
+ * console.log(formatJobLine({ ...line, bar: { done: 3, failed: 0, total: 6 } }, '⠋', 2_500))
+ * const partial = { ...line, status: 'completed', state: 'partial' as const, ads: { succeeded: 6, failed: 1, codes: ['CONTENT_POLICY'] } }
  * console.log(formatJobLine(partial, '⠋', 2_500))
- * console.log(formatJobLine({ ...line, status: 'processing', bar: undefined, expectedAt: 77_500 }, '⠋', 2_500))
+ * console.log(formatJobLine({ ...line, status: 'processing', expectedAt: 77_500 }, '⠋', 2_500))
  * // Output: ⠋ job_1  Listing Builder   downloading     2.5s  [██████······] 3/6
  * // Output: ! job_1  Listing Builder   completed       2.5s  6/7 ads, 1 failed: CONTENT_POLICY
  * // Output: ⠋ job_1  Listing Builder   processing      2.5s  about 1m15s left

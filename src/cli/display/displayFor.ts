@@ -17,7 +17,7 @@ import { terminalStyle } from './terminalStyle.js'
  * const display = displayFor(false, io, [])
  * display.job('job_1', { label: 'Scale', status: 'failed', state: 'failed', note: 'GENERATION_FAILED' })
  * display.end(['1 job: 0 completed, 1 failed'], {})
- * // Output: ✖ job_1  Scale             failed            0.0s  GENERATION_FAILED
+ * // Output: ✖ job_1  Scale             failed          0.0s  GENERATION_FAILED
  * // Output: 1 job: 0 completed, 1 failed
  * ```
  */

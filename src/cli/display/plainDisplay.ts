@@ -22,8 +22,8 @@ const shownPart = (line: JobLine): string =>
  * display.job('job_1', { status: 'pending' })
  * display.job('job_1', { status: 'completed', state: 'ok' })
  * display.end(['1 job: 1 completed'], {})
- * // Output: - job_1  Scale             pending           0.0s
- * // Output: ✔ job_1  Scale             completed         0.0s
+ * // Output: - job_1  Scale             pending         0.0s
+ * // Output: ✔ job_1  Scale             completed       0.0s
  * // Output: 1 job: 1 completed
  * ```
  */
