@@ -43,7 +43,7 @@ export function renderReport(machine: Machine, outcomes: readonly BenchOutcome[]
     '## Running them',
     '',
     '```sh',
-    'npm run bench                      # all three; rewrites this page and its plot',
+    'npm run bench                      # all four; rewrites this page and its plot',
     'npm run bench -- overhead decoding # some of them (requests, overhead, decoding, robustness); prints only',
     '```',
     '',

@@ -2,12 +2,15 @@
 // thumbnails of a finished job, the error code of a failed one, how many polls the watch made,
 // and a cancel button. Built with textContent only: job ids and codes come from the network.
 import { describePixiiError, isPixiiError, type Job } from '../../src/index.js'
+import type { JobEstimate } from '../../src/advanced/index.js'
 
 export interface JobCard {
   readonly element: HTMLElement
   accepted(jobId: string): void
   show(job: Job): void
   polled(): void
+  /** The schedule's estimate, from a poll answered at `answeredAt` (scheduler time, here `Date.now()`, which reads `now`). */
+  estimated(estimate: JobEstimate, answeredAt: number, now: number): void
   failed(error: unknown): void
   cancelled(): void
 }
@@ -31,9 +34,10 @@ export function createJobCard(asin: string, onCancel: () => void): JobCard {
   const error = el('p', 'error')
   const footer = el('footer', '')
   const polls = el('span', 'polls', '0 polls')
+  const eta = el('span', 'eta', '')
   const cancel = el('button', 'cancel', 'Cancel')
   cancel.type = 'button'
-  footer.append(polls, cancel)
+  footer.append(polls, eta, cancel)
   element.append(header, jobId, timeline, thumbs, error, footer)
   element.dataset['status'] = 'submitting'
   error.hidden = true
@@ -73,6 +77,17 @@ export function createJobCard(asin: string, onCancel: () => void): JobCard {
         }
         finish()
       }
+    },
+    estimated(estimate, answeredAt, now) {
+      eta.dataset['kind'] = estimate.kind === 'estimate' ? 'estimate' : estimate.reason
+      if (estimate.kind === 'none') {
+        const why = { 'no-evidence': 'no estimate yet', overdue: 'taking longer than any job so far', finished: '' }
+        eta.textContent = why[estimate.reason]
+        return
+      }
+      // The estimate is in scheduler time; the seconds left are counted from the answer.
+      const left = (at: number): string => Math.max(0, (at - Math.max(answeredAt, now)) / 1000).toFixed(1)
+      eta.textContent = `done in about ${left(estimate.at)} s (${left(estimate.low)}–${left(estimate.high)} s)`
     },
     polled() {
       pollCount += 1

@@ -1,10 +1,18 @@
 // The page: submits a Listing Builder job for an ASIN, then watches it, through the page's own
 // server (/pixii), which holds the key. In an app, import from 'pixii-rx' instead.
-import { createPixiiClient, fixedSchedule, isPixiiError, type Submission } from '../../src/index.js'
+import { adaptiveSchedule, createPixiiClient, isPixiiError, type PollEvent, type Submission } from '../../src/index.js'
 import { createJobCard } from './jobCard.js'
 
-// No key: the base URL is the page's own origin, where pixii-rx/proxy adds it.
-const pixii = createPixiiClient({ baseUrl: '/pixii', schedule: fixedSchedule(400) })
+// No key: the base URL is the page's own origin, where pixii-rx/proxy adds it. The default
+// schedule, scaled to this demo's jobs (queued under a second, processing 2–3 s): it learns from
+// every job of the page, and from the fifth on each card shows when its job will likely finish.
+const schedule = adaptiveSchedule({
+  prior: { queueMs: [600, 900], processingMs: [2_000, 3_000] },
+  windowStepMs: 400,
+  pendingMaxMs: 1_000,
+  maxDelayMs: 1_000,
+})
+const pixii = createPixiiClient({ baseUrl: '/pixii', schedule })
 
 const form = document.querySelector<HTMLFormElement>('#submit')
 const jobs = document.querySelector<HTMLElement>('#jobs')
@@ -20,7 +28,11 @@ form?.addEventListener('submit', (event) => {
     card.cancelled()
   })
   jobs?.prepend(card.element)
-  const subscription = pixii.run$(submission, { onPoll: () => card.polled() }).subscribe({
+  const onPoll = (event: PollEvent): void => {
+    card.polled()
+    if (event.estimate !== undefined) card.estimated(event.estimate, event.answeredAt, Date.now())
+  }
+  const subscription = pixii.run$(submission, { onPoll }).subscribe({
     next: (step) => (step.kind === 'accepted' ? card.accepted(step.jobId) : card.show(step.job)),
     error: (error: unknown) => card.failed(error),
   })

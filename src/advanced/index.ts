@@ -48,7 +48,7 @@ export type { ExponentialScheduleConfig } from '../schedules/exponentialSchedule
 export { defaultRetryPolicy, type FullRetryPolicy } from '../schedules/RetryPolicy.js'
 export type { PollDecision, PollOutcome } from '../watch/PollEvent.js'
 export type { JobTimeoutConfig } from '../operators/jobTimeout.js'
-export { watchWithEstimate$, type EstimatedJob } from '../operators/watchWithEstimate.js'
+export { watchWithEstimate$, type EstimatedJob } from '../watch/watchWithEstimate.js'
 export type { RetryTransientConfig } from '../operators/retryTransient.js'
 export type { OutcomeLookup } from '../submit/OutcomeLookup.js'
 export type { SubmissionFeed } from '../submit/SubmissionFeed.js'

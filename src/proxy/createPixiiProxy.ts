@@ -53,7 +53,7 @@ function failureRefusal(failure: Exclude<UpstreamFailure, 'aborted'>, requestTim
  *
  * What comes back is JSON, and never holds the key: a success body as Pixii sent it, an error in
  * Pixii's shape rebuilt with secrets redacted, any other error body (an HTML page) replaced with
- * the proxy's own, and only `Retry-After` and the rate-limit counts of Pixii's headers.
+ * the proxy's own, and only `Date`, `Retry-After` and the rate-limit counts of Pixii's headers.
  *
  * Answers of its own use Pixii's error shape: 403 `FORBIDDEN_ORIGIN` for a page of another
  * origin, 403 `FORBIDDEN` for a route not allowed, 405 for a wrong method, 415 for a submission

@@ -23,7 +23,9 @@ const count = /^\d{1,10}$/
 const mediaType = /^[\w.+-]{1,40}\/[\w.+-]{1,80}$/
 const httpDate = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/
 // The headers passed on, each only in the form Pixii gives it: a count, or Retry-After's seconds or date.
+// Pixii's Date goes on too, so that a browser's schedule reads Pixii's clock, not the proxy's.
 const headerForms: Readonly<Record<string, (value: string) => boolean>> = {
+  date: (value) => httpDate.test(value),
   'retry-after': (value) => count.test(value) || httpDate.test(value),
   'x-ratelimit-limit-minute': (value) => count.test(value),
   'x-ratelimit-remaining-minute': (value) => count.test(value),
@@ -49,8 +51,8 @@ function holdsKey(text: string, apiKey: string): boolean {
  * gets 502 `BAD_GATEWAY`. An error body in Pixii's shape is rebuilt from its `code`, `message`,
  * `detail` and `retry_after`, with the key, bearer tokens and URL signatures redacted; any other
  * error body (an HTML page, a stack trace) is replaced with `UPSTREAM_ERROR` and Pixii's status.
- * A redirect or another status Pixii never sends is a 502. Only `Retry-After` and the rate-limit
- * counts come back with it, and only in their documented form; the content type is always JSON.
+ * A redirect or another status Pixii never sends is a 502. Only `Date`, `Retry-After` and the
+ * rate-limit counts come back with it, and only in their documented form; the content type is always JSON.
  *
  * @example
  * ```ts

@@ -1,9 +1,3 @@
-/** Where completion is likely enough to poll densely: from `start` to `end` (∞: no end yet, keep polling densely). */
-export interface DenseWindow {
-  readonly start: number
-  readonly end: number
-}
-
 /** Linear interpolation between order statistics of `sorted` (ascending, non-empty). */
 export function quantileOf(sorted: readonly number[], p: number): number {
   const position = Math.min(sorted.length - 1, Math.max(0, p * (sorted.length - 1)))
@@ -14,13 +8,12 @@ export function quantileOf(sorted: readonly number[], p: number): number {
 }
 
 /**
- * A bounded sample of observed durations (the most recent `capacity`), sorted on demand. Only
- * what was observed (or restored from an exported state) counts as evidence; a prior never does.
+ * A bounded sample of observed durations (the most recent `capacity`), sorted on demand: the
+ * queue times of a kind (processing times, which running jobs censor, are `SurvivalSamples`).
  */
 export class DurationSamples {
   private readonly values: number[]
   private sortedCache: number[] | undefined
-  private windowCache: { readonly coverage: number; readonly window: DenseWindow } | undefined
 
   constructor(initial: readonly number[] = [], private readonly capacity = 500) {
     this.values = initial.filter((ms) => Number.isFinite(ms) && ms >= 0).slice(-capacity)
@@ -32,7 +25,6 @@ export class DurationSamples {
     this.values.push(ms)
     if (this.values.length > this.capacity) this.values.shift()
     this.sortedCache = undefined
-    this.windowCache = undefined
   }
 
   /** The observed durations, oldest first. */
@@ -48,40 +40,6 @@ export class DurationSamples {
   sorted(): readonly number[] {
     this.sortedCache ??= [...this.values].sort((a, b) => a - b)
     return this.sortedCache
-  }
-
-  /**
-   * The cheapest stretch to poll densely so that a share `coverage` of jobs ends inside it. With n
-   * samples, the k-th smallest bounds a share k/(n+1) of jobs on average, so the stretch runs
-   * between two order statistics k = ⌈coverage·(n+1)⌉ apart, counting a point a little below
-   * the smallest and ∞ above the largest (with few samples only those reach far enough). Of the
-   * candidates, the one with the least expected time alive inside it (each job still running is
-   * polled once a step) wins: that leaves out the stretches where jobs rarely end, the start
-   * and a long tail.
-   */
-  denseWindow(coverage: number): DenseWindow | undefined {
-    if (this.windowCache?.coverage === coverage) return this.windowCache.window
-    const sorted = this.sorted()
-    const n = sorted.length
-    if (n === 0) return undefined
-    // Points x_0 (below the smallest, by the mean gap a sample of n leaves) .. x_n, then ∞.
-    const first = sorted[0] ?? 0
-    const points = [first * (n / (n + 1)), ...sorted]
-    const k = Math.ceil(coverage * (n + 1))
-    // alive[m]: the expected time alive between x_0 and x_m, per job.
-    const alive = [0]
-    for (let m = 0; m < n; m += 1) alive.push((alive[m] ?? 0) + ((points[m + 1] ?? 0) - (points[m] ?? 0)) * (m === 0 ? 1 : (n - m) / n))
-    let best: DenseWindow = { start: points[0] ?? 0, end: Number.POSITIVE_INFINITY }
-    let bestCost = Number.POSITIVE_INFINITY
-    for (let i = 0; i + k <= n; i += 1) {
-      const cost = (alive[i + k] ?? 0) - (alive[i] ?? 0)
-      if (cost < bestCost) {
-        bestCost = cost
-        best = { start: points[i] ?? 0, end: points[i + k] ?? Number.POSITIVE_INFINITY }
-      }
-    }
-    this.windowCache = { coverage, window: best }
-    return best
   }
 
   /** Quantiles `ps` of the durations longer than `elapsed`, with how many there are (0: none is). */

@@ -1,4 +1,8 @@
-import type { DenseWindow } from './DurationSamples.js'
+/** Where completion is likely enough to poll densely: from `start` to `end` (∞: no end yet, keep polling densely). */
+export interface DenseWindow {
+  readonly start: number
+  readonly end: number
+}
 
 /** One job's processing time: finished (`done`), or at least `ms` so far (still running when last seen). */
 interface Observation {
@@ -22,13 +26,20 @@ interface Curve {
  * evidence says when it ends), and a schedule must then keep polling densely.
  */
 export class SurvivalSamples {
+  // Finished and running jobs are kept apart, so that many jobs running at once (a catalogue run)
+  // never push the finished ones, the evidence, out.
   private readonly observations = new Map<string, Observation>()
+  private readonly running = new Map<string, Observation>()
   private curveCache: Curve | undefined
   private windowCache: { readonly coverage: number; readonly window: DenseWindow } | undefined
   /** Running jobs' times change on every answer: the curve is refreshed for them at most this often. */
   private staleRunning = 0
 
-  constructor(restored: readonly number[] = [], private readonly capacity = 500) {
+  constructor(
+    restored: readonly number[] = [],
+    private readonly capacity = 500,
+    private readonly runningCapacity = 4 * capacity,
+  ) {
     restored.slice(-capacity).forEach((ms, n) => {
       if (Number.isFinite(ms) && ms >= 0) this.observations.set(`restored:${n}`, { ms, done: true })
     })
@@ -36,14 +47,14 @@ export class SurvivalSamples {
 
   /** Records what an answer says about job `id`: finished after `ms`, or running for `ms` so far. */
   record(id: string, ms: number, done: boolean): void {
-    if (!Number.isFinite(ms) || ms < 0) return
-    const before = this.observations.get(id)
-    if (before?.done === true) return
-    if (before === undefined && this.observations.size >= this.capacity) {
-      this.observations.delete(this.observations.keys().next().value as string)
-    }
-    this.observations.set(id, { ms, done })
-    if (done || before === undefined || (this.staleRunning += 1) > this.observations.size / 10) this.invalidate()
+    if (!Number.isFinite(ms) || ms < 0 || this.observations.has(id)) return
+    const known = this.running.has(id)
+    const into = done ? this.observations : this.running
+    if (done) this.running.delete(id)
+    if (!(known && !done) && into.size >= (done ? this.capacity : this.runningCapacity)) into.delete(into.keys().next().value as string)
+    into.set(id, { ms, done })
+    // A running job's time grows on every answer: the curve follows those at most every tenth of them.
+    if (done || !known || (this.staleRunning += 1) > (this.observations.size + this.running.size) / 10) this.invalidate()
   }
 
   /** Finished processing times, oldest first (what `exportState` saves). */
@@ -62,10 +73,13 @@ export class SurvivalSamples {
   }
 
   /**
-   * The cheapest stretch to poll densely so that a share `coverage` of jobs ends inside it (see
-   * `DurationSamples.denseWindow`, here on the survival curve). With n finished jobs the share
-   * asked of the curve is coverage·(n+1)/n, as n order statistics bound that much on average; past
-   * the curve's last finished job, an open curve leaves the stretch without end.
+   * The cheapest stretch to poll densely so that a share `coverage` of jobs ends inside it. With n
+   * finished jobs the share asked of the curve is coverage·(n+1)/n, as the k-th smallest of n
+   * bounds a share k/(n+1) on average; the first point sits a little below the shortest time (by
+   * the mean gap n samples leave), and past the curve's last finished job an open curve (jobs
+   * still running beyond it) leaves the stretch without end. Of the candidates, the one with the
+   * least expected time alive inside it (each running job is polled once a step) wins: that
+   * leaves out where jobs rarely end, the start and a long tail.
    */
   denseWindow(coverage: number): DenseWindow | undefined {
     if (this.windowCache?.coverage === coverage) return this.windowCache.window
@@ -132,7 +146,7 @@ export class SurvivalSamples {
 
   private curve(): Curve {
     if (this.curveCache !== undefined) return this.curveCache
-    const sorted = [...this.observations.values()].sort((a, b) => a.ms - b.ms || Number(b.done) - Number(a.done))
+    const sorted = [...this.observations.values(), ...this.running.values()].sort((a, b) => a.ms - b.ms || Number(b.done) - Number(a.done))
     const times: number[] = []
     const survival: number[] = []
     let atRisk = sorted.length

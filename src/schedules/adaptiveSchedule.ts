@@ -157,9 +157,10 @@ function checkConfig(settings: Required<Omit<AdaptiveScheduleConfig, 'state'>>):
  *   id: 'job_1', job_type: 'Scale', status: 'processing', created_at: '2026-01-01T00:00:00Z',
  *   started_at: '2026-01-01T00:00:30Z', completed_at: null, credit_cost: 10, credits_refunded: 0, output: null, error_code: null,
  * } as const
- * // Seen processing 1 s after it started: 20 Scale jobs took 90 s or more, so it waits the longest wait allowed.
+ * // Seen processing 1 s after it started: 20 Scale jobs took 90 s or more, so it comes back just
+ * // before the shortest of them could end (90 s × 20/21, 85.7 s of processing).
  * console.log(schedule.nextDelayMs({ attempt: 2, elapsedMs: 31_000, job, keyKind: pixii.keyKind, now: started + 1_000 }))
- * // Output: 60000
+ * // Output: 84714
  * // And it can say when the job will likely end: the median of what it learned, just under 2 minutes after the start.
  * const estimate = schedule.estimate({ job, keyKind: pixii.keyKind, now: started + 1_000 })
  * console.log(estimate.kind === 'estimate' ? Math.round((estimate.at - started) / 1000) : estimate.reason)

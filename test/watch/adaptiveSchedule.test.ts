@@ -64,6 +64,15 @@ describe('adaptiveSchedule', () => {
     expect(schedule.nextDelayMs(context({ job: processing, now: started + 142_900 }))).to.equal(4_700)
   })
 
+  it('keeps its evidence while thousands of jobs of the kind run at once', () => {
+    const schedule = adaptiveSchedule({ state: learnedState })
+    for (let n = 0; n < 3_000; n += 1) {
+      schedule.observe(job({ id: `running_${n}`, status: 'processing', started_at: new Date(started).toISOString() }), { keyKind: 'live', now: started + 10_000 })
+    }
+    expect(schedule.nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(37_710)
+    expect(schedule.exportState().jobTypes['live:Scale']?.processingMs).to.have.length(30)
+  })
+
   it('learns per key kind and job type, and restored state counts as evidence', () => {
     const schedule = adaptiveSchedule()
     for (let n = 0; n < 30; n += 1) {

@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import type { JobEstimate } from '../schedules/JobEstimate.js'
-import type { PollEvent } from '../watch/PollEvent.js'
-import type { WatchOptions } from '../watch/WatchOptions.js'
+import type { PollEvent } from './PollEvent.js'
+import type { WatchOptions } from './WatchOptions.js'
 
 /**
  * A watched job with the schedule's estimate of when it will finish, as of the same answer.
@@ -31,6 +31,8 @@ const noEstimate: JobEstimate = { kind: 'none', reason: 'no-evidence' }
  * @param client - Anything with the client's `watchJob$` (a `PixiiClient`).
  * @param id - The job id.
  * @param options - As for `watchJob$`; `onPoll`, if given, is still called.
+ * @throws In the error channel, what `watchJob$` fails with (`JobFailed` after a failed job, `Timeout`,
+ * `RetriesExhausted`, a `ValidationError` for bad options), unchanged.
  *
  * @example
  * ```ts
