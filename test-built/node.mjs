@@ -2,7 +2,7 @@
 // - `pixii-rx/node` loads through `import` and `require`, and works;
 // - `import 'pixii-rx'` (and `pixii-rx/node`) never load the CLI's dependencies: the static
 //   import graph of dist/esm reaches only rxjs, cross-fetch, io-ts, fp-ts and node:*, and
-//   `require` leaves no commander, log-update or cli-spinners in require.cache;
+//   `require` leaves no commander, cli-spinners or string-width in require.cache;
 // - the `bin` runs: `pixii-rx --version` and `--help`.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 const libraryDependencies = new Set(['rxjs', 'cross-fetch', 'io-ts', 'fp-ts'])
-const cliOnly = /[\\/]node_modules[\\/](commander|log-update|cli-spinners)[\\/]/
+const cliOnly = /[\\/]node_modules[\\/](commander|cli-spinners|string-width)[\\/]/
 
 function bareImports(entry) {
   const seen = new Set()

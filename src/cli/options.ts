@@ -62,26 +62,62 @@ export function duration(value: string): number | false {
 }
 
 /**
- * Adds `--timeout <duration>` to a command that watches jobs: the overall deadline of each watch.
+ * A commander argument parser for a duration that must be at least `minMs`: `--interval`,
+ * `--max-wait`. Same syntax as {@link duration}, without `off`.
+ *
+ * @example
+ * ```ts
+ * import { atLeast } from './options.js'
+ * console.log(atLeast(1_000)('5s'))
+ * try {
+ *   atLeast(1_000)('200ms')
+ * } catch (error) {
+ *   console.log((error as Error).message)
+ * }
+ * // Output: 5000
+ * // Output: expected a duration of at least 1s, such as 5s, 2m or 1h (a bare number is seconds)
+ * ```
+ */
+export function atLeast(minMs: number): (value: string) => number {
+  return (value) => {
+    let ms: number | false
+    try {
+      ms = duration(value)
+    } catch {
+      ms = false
+    }
+    if (ms === false || ms < minMs) {
+      throw new InvalidArgumentError(`expected a duration of at least ${minMs >= 1_000 ? `${minMs / 1_000}s` : `${minMs}ms`}, such as 5s, 2m or 1h (a bare number is seconds)`)
+    }
+    return ms
+  }
+}
+
+/**
+ * Adds `--timeout <duration>` (the overall deadline of each watch) and `--interval <duration>` (a
+ * fixed poll interval instead of the adaptive schedule) to a command that watches jobs.
  *
  * @example
  * ```ts
  * import { Command } from 'commander'
- * import { withTimeoutFlag } from './options.js'
- * console.log(withTimeoutFlag(new Command('watch')).options.map((option) => option.long).join(' '))
- * // Output: --timeout
+ * import { withWatchFlags } from './options.js'
+ * console.log(withWatchFlags(new Command('watch')).options.map((option) => option.long).join(' '))
+ * // Output: --timeout --interval
  * ```
  */
-export function withTimeoutFlag(command: Command): Command {
-  return command.option(
-    '--timeout <duration>',
-    'give up watching a job after this long, e.g. 90s, 30m, 1h; 0 or off for never (default: 30m); the job may still finish on Pixii',
-    duration,
-  )
+export function withWatchFlags(command: Command): Command {
+  return command
+    .option(
+      '--timeout <duration>',
+      'give up watching a job after this long, e.g. 90s, 30m, 1h; 0 or off for never (default: 30m); the job may still finish on Pixii',
+      duration,
+    )
+    .option('--interval <duration>', 'poll every this long, at least 1s, e.g. 5s (default: an adaptive schedule that learns how long jobs take)', atLeast(1_000))
 }
 
 /**
- * Adds `--api-key`, `--base-url`, `--max-retries` and `--json` to a command.
+ * Adds the key flags (`--api-key-file`, `--api-key-stdin`, `--api-key`), `--base-url`,
+ * `--max-retries` and `--json` (described by `json`) to a command.
  *
  * @example
  * ```ts
@@ -89,15 +125,17 @@ export function withTimeoutFlag(command: Command): Command {
  * import { withCommonFlags } from './options.js'
  * const command = withCommonFlags(new Command('watch'))
  * console.log(command.options.map((option) => option.long).join(' '))
- * // Output: --api-key --base-url --max-retries --json
+ * // Output: --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
  * ```
  */
-export function withCommonFlags(command: Command): Command {
+export function withCommonFlags(command: Command, json = 'print NDJSON events, one per line (the default when stdout is not a terminal)'): Command {
   return command
-    .option('--api-key <key>', 'the API key (default: $PIXII_API_KEY)')
+    .option('--api-key-file <path>', 'read the API key from the first line of this file (default: $PIXII_API_KEY)')
+    .option('--api-key-stdin', 'read the API key from the first line of standard input (a pipe, not a terminal)')
+    .option('--api-key <key>', 'the API key itself: visible in ps and shell history, prefer the two above or $PIXII_API_KEY')
     .option('--base-url <url>', 'the API (default: $PIXII_BASE_URL, else https://api.pixii.ai)')
     .option('--max-retries <n>', 'transient failures in a row to ride out before giving up (default: 8)', wholeNumber(0))
-    .option('--json', 'print NDJSON events, one per line (the default when stdout is not a terminal)')
+    .option('--json', json)
 }
 
 /**

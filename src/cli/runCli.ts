@@ -11,8 +11,8 @@ import { ExitCode, exitCodeFor } from './exitCodes.js'
 
 /**
  * Runs `pixii-rx` with `args` (without `node` and the script) on `io`, and resolves to the exit
- * code: 0 all completed, 1 some job failed, 2 usage error, 3 authentication, 4 network trouble
- * past the retry budget. Never throws: a typed error is printed on stderr, without secrets.
+ * code (see `ExitCode`; 130 when stopped by SIGINT or SIGTERM). Never throws: a typed error is
+ * printed on stderr, without secrets.
  *
  * @example
  * ```ts
@@ -25,7 +25,7 @@ import { ExitCode, exitCodeFor } from './exitCodes.js'
  * }
  * console.log(await runCli(['watch', 'job_1'], io), errors.trim())
  * console.log(await runCli(['frobnicate'], io))
- * // Output: 2 pixii-rx: No API key: pass --api-key or set PIXII_API_KEY
+ * // Output: 2 pixii-rx: No API key: set PIXII_API_KEY, or pass --api-key-file <path> or --api-key-stdin
  * // Output: 2
  * ```
  */
@@ -35,7 +35,7 @@ export async function runCli(args: readonly string[], io: CliIo, version = '0.0.
     code = value
   }
   const program = new Command('pixii-rx')
-    .description('Watch, list, submit and download Pixii jobs. Key from --api-key or PIXII_API_KEY, API from --base-url or PIXII_BASE_URL.')
+    .description('Watch, list, submit and download Pixii jobs. Key from PIXII_API_KEY, --api-key-file or --api-key-stdin; API from --base-url or PIXII_BASE_URL.')
     .version(version)
     .addHelpText(
       'after',
@@ -47,7 +47,9 @@ Examples (a first run without a key, in two terminals):
   $ pixii-rx watch job_…
   $ pixii-rx download job_… --out images
 
-Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 130 interrupted.`,
+Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 6 submit gave up waiting for the rate limit (--max-wait), 130 interrupted (Ctrl-C or SIGTERM, after showing where each job was; a second one quits at once).
+
+Colour follows NO_COLOR, FORCE_COLOR and TERM (TERM=dumb: plain lines, no cursor movement).`,
     )
   for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, simulateCommand]) program.addCommand(command(io, exit))
   // Every command (submit's subcommands too) writes to `io` and reports usage errors by throwing

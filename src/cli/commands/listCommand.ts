@@ -3,8 +3,8 @@ import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { map } from 'rxjs'
 import { defaultMaxPages } from '../../api/maxPages.js'
-import { toNdjson } from '../../node/toNdjson.js'
 import { toReadable } from '../../node/toReadable.js'
+import { redactApiKeys } from '../../internal/redactSecrets.js'
 import type { CliIo } from '../CliIo.js'
 import { connect } from '../connect.js'
 import { ExitCode } from '../exitCodes.js'
@@ -30,7 +30,7 @@ interface ListFlags extends CommonFlags {
  * import { listCommand } from './listCommand.js'
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
  * console.log(listCommand(io, () => undefined).options.map((option) => option.long).join(' '))
- * // Output: --asin --limit --max-pages --api-key --base-url --max-retries --json
+ * // Output: --asin --limit --max-pages --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
  * ```
  */
 export function listCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -49,10 +49,11 @@ Examples:
 
 Exit codes: 0 every job was printed; 1 the listing could not be read to its end (a page that
 does not hold together, or more than --max-pages pages: the lines before it were printed);
-2 usage error; 3 authentication; 4 network trouble past the retry budget; 130 Ctrl-C.`,
+2 usage error; 3 authentication; 4 network trouble past the retry budget; 130 interrupted
+(Ctrl-C or SIGTERM: it stops paging at once, after the lines already printed).`,
     )
     .action(async (flags: ListFlags) => {
-      const client = connect(flags, io)
+      const { client, secrets } = await connect(flags, io)
       const json = wantsJson(flags, io)
       const jobs = toReadable((demand) =>
         client.listJobs$(flags.asin, {
@@ -60,7 +61,8 @@ does not hold together, or more than --max-pages pages: the lines before it were
           ...(flags.limit === undefined ? {} : { limit: flags.limit }),
           ...(flags.maxPages === undefined ? {} : { maxPages: flags.maxPages }),
         }).pipe(
-          map((job) => (json ? job : `${job.id}  ${job.status.padEnd(10)}  ${job.job_type.padEnd(16)}  ${job.created_at}\n`)),
+          // Summaries are data the user asked for: keys out, nothing else touched.
+          map((job) => redactApiKeys(json ? `${JSON.stringify(job)}\n` : `${job.id}  ${job.status.padEnd(10)}  ${job.job_type.padEnd(16)}  ${job.created_at}\n`, secrets)),
         ),
       )
       const sink = new Writable({
@@ -71,8 +73,7 @@ does not hold together, or more than --max-pages pages: the lines before it were
         },
       })
       try {
-        if (json) await pipeline(jobs, toNdjson(), sink, { signal: io.stop })
-        else await pipeline(jobs, sink, { signal: io.stop })
+        await pipeline(jobs, sink, { signal: io.stop })
       } catch (error) {
         if (!io.stop.aborted) throw error
         return exit(interruptedExitCode)

@@ -1,10 +1,12 @@
 import type { JobLogLine } from '../../node/JobLogLine.js'
 import type { Display } from '../display/Display.js'
+import { adTally } from '../display/JobLine.js'
 
 /**
- * Shows one job event: an NDJSON line, and the job's line on a terminal (✔ when completed, ✖
- * with the error code or the error's tag when it failed or could not be watched). With
- * `completedMeansRunning`, a completed job stays busy (it is about to be downloaded).
+ * Shows one job event: an NDJSON line, and the job's line on a terminal: ✔ when completed, ! when
+ * it completed with ads Pixii could not make (how many, and their codes), ✖ with the error code or
+ * the error's tag when it failed or could not be watched. With `completedMeansRunning`, a
+ * completed job stays busy (it is about to be downloaded).
  *
  * @example
  * ```ts
@@ -24,6 +26,12 @@ export function showJobEvent(display: Display, event: JobLogLine, completedMeans
     return
   }
   const { status, job } = event
-  const state = status === 'failed' ? 'failed' : status === 'completed' && !completedMeansRunning ? 'ok' : 'running'
+  if (status === 'completed') {
+    const ads = adTally(job)
+    const state = completedMeansRunning ? 'running' : ads.failed > 0 ? 'partial' : 'ok'
+    display.job(event.jobId, { label: job.job_type, status, state, ads })
+    return
+  }
+  const state = status === 'failed' ? 'failed' : 'running'
   display.job(event.jobId, { label: job.job_type, status, state, ...(status === 'failed' && job.error_code !== null ? { note: job.error_code } : {}) })
 }

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { startSimulator } from '../../testing/startSimulator.js'
 import type { Outcome } from '../../testing/outcome.js'
 import type { CliIo } from '../CliIo.js'
-import { ExitCode } from '../exitCodes.js'
+import { interruptedExitCode } from '../stopped.js'
 
 interface SimulateFlags {
   readonly seed?: number
@@ -44,7 +44,7 @@ function number(value: string): number {
 /**
  * `pixii-rx simulate`: serves the Pixii simulator of `pixii-rx/testing` on 127.0.0.1 until
  * SIGINT or SIGTERM, and prints its URL and its keys (as a JSON line with `--json` or when
- * stdout is not a terminal).
+ * stdout is not a terminal). Stopped, it closes the server and exits 130, as every command does.
  *
  * @example
  * ```ts
@@ -68,7 +68,9 @@ export function simulateCommand(io: CliIo, exit: (code: number) => void): Comman
 Examples:
   $ pixii-rx simulate                          # then, in another terminal, the export lines it prints
   $ pixii-rx simulate --time-scale 0.1         # live-key jobs in about 12 s
-  $ pixii-rx simulate --script failure,partial # the next job fails, the one after loses an image`,
+  $ pixii-rx simulate --script failure,partial # the next job fails, the one after loses an image
+
+It runs until Ctrl-C or SIGTERM, then exits 130.`,
     )
     .action(async (flags: SimulateFlags) => {
       const simulator = await startSimulator({
@@ -100,6 +102,6 @@ Examples:
       }
       if (!io.stop.aborted) await new Promise((resolve) => io.stop.addEventListener('abort', resolve, { once: true }))
       await simulator.close()
-      exit(ExitCode.ok)
+      exit(interruptedExitCode)
     })
 }

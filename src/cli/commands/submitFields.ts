@@ -1,4 +1,7 @@
 import { InvalidArgumentError } from 'commander'
+import { APlusType } from '../../codecs/APlusRequest.js'
+import { ListingType } from '../../codecs/ListingBuilderRequest.js'
+import { ScaleMode } from '../../codecs/ScaleRequest.js'
 
 /** One API field of a submission, as a kebab-case flag. */
 export interface SubmitField {
@@ -7,10 +10,19 @@ export interface SubmitField {
   readonly shape: 'text' | 'list' | 'json'
   readonly required: boolean
   readonly help: string
+  /** The values the API accepts, from its codec: any other is a usage error that lists them. */
+  readonly choices?: readonly string[]
 }
 
 const text = (field: string, help: string, required = false): SubmitField => ({ field, shape: 'text', required, help })
 const list = (field: string, help: string, required = false): SubmitField => ({ field, shape: 'list', required, help })
+const oneOf = (shape: 'text' | 'list', field: string, help: string, codec: { readonly keys: object }): SubmitField => ({
+  field,
+  shape,
+  required: true,
+  help,
+  choices: Object.keys(codec.keys),
+})
 
 const common = [
   text('asin', 'the Amazon product (10 characters, such as B0CHX1W1XY)', true),
@@ -32,13 +44,13 @@ const common = [
 export const submitFields = {
   'listing-builder': [
     ...common,
-    text('listing_type', 'amazon_listing, amazon_main_images, amazon_mobile_listing, shopify_listing or tiktok_listing', true),
+    oneOf('text', 'listing_type', 'what to build', ListingType),
     text('main_image_url', 'the main product image (https URL)'),
     list('other_image_urls', 'more product images (https URLs)'),
   ],
   scale: [
     ...common,
-    text('scale_mode', 'catalog, inspire, variation or language', true),
+    oneOf('text', 'scale_mode', 'how to scale the images', ScaleMode),
     { field: 'items', shape: 'json', required: true, help: 'the images to scale, as JSON: [{"preview_url","platform","asset_type"}, …]' },
     text('main_image_input', 'the main product image (https URL)'),
     list('other_images_input', 'more product images (https URLs)'),
@@ -46,7 +58,7 @@ export const submitFields = {
   ],
   'a-plus': [
     ...common,
-    list('types', 'one to three of "A+ Basic", "A+ Premium", "A+ Premium Mobile"', true),
+    oneOf('list', 'types', 'one to three A+ module types', APlusType),
     text('main_image_url', 'the main product image (https URL)'),
     list('other_image_urls', 'more product images (https URLs)'),
     text('user_prompt', 'guidance for the content'),

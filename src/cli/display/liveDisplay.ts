@@ -1,54 +1,74 @@
 import cliSpinners from 'cli-spinners'
-import { createLogUpdate } from 'log-update'
 import { interval, type SchedulerLike } from 'rxjs'
 import type { CliOutput } from '../CliIo.js'
 import type { Display } from './Display.js'
+import { fitToWidth } from './fitToWidth.js'
 import { formatJobLine, type JobLine } from './JobLine.js'
+import { paint, type Paint } from './paint.js'
+import { terminalFrame } from './terminalFrame.js'
+import type { TerminalStyle } from './terminalStyle.js'
+
+const stateColour: Readonly<Record<JobLine['state'], Paint>> = { running: 'cyan', ok: 'green', partial: 'yellow', failed: 'red' }
+
+/** The line's symbol (its first character) in the colour of its state. */
+function coloured(line: JobLine, text: string, color: boolean): string {
+  const [symbol = ''] = text
+  return `${paint(symbol, stateColour[line.state], color)}${text.slice(symbol.length)}`
+}
 
 /**
- * The terminal display: one line per job, redrawn in place by log-update as statuses change and
- * on every spinner frame (cli-spinners' `dots`, timed on `scheduler`), then the summary below.
+ * The terminal display: one line per job, redrawn in place as statuses change, on every spinner
+ * frame (cli-spinners' `dots`, timed on `scheduler`) and when the terminal is resized; then the
+ * summary below. Every line is cut to the terminal's width (`…`), so none ever wraps, and a
+ * block taller than the terminal ends with how many jobs it leaves out.
  *
  * @example
  * ```ts no-run
  * import { asyncScheduler } from 'rxjs'
  * import { liveDisplay } from './liveDisplay.js'
- * const display = liveDisplay(process.stdout, asyncScheduler)
+ * const display = liveDisplay(process.stdout, asyncScheduler, { color: true, redraw: true })
  * display.job('job_1', { label: 'Scale', status: 'pending' })
  * display.job('job_1', { status: 'completed', state: 'ok' })
  * display.end(['1 job: 1 completed'], {})
  * ```
  */
-export function liveDisplay(stream: CliOutput, scheduler: SchedulerLike): Display {
+export function liveDisplay(stream: CliOutput, scheduler: SchedulerLike, style: TerminalStyle): Display {
   const { frames, interval: frameMs } = cliSpinners.dots
-  // A pseudo-terminal without a size (as under `script` or some CI runners) reports 0 rows, and
-  // log-update would then clip every frame to nothing: fall back to 80×24.
-  const terminal = {
-    isTTY: true,
-    get columns() {
-      return stream.columns || 80
-    },
-    get rows() {
-      return stream.rows || 24
-    },
-    write: (text: string) => stream.write(text),
-  }
-  const log = createLogUpdate(terminal as unknown as NodeJS.WritableStream, { showCursor: false })
+  // A pseudo-terminal without a size (as under `script` or some CI runners) reports 0: 80×24 then.
+  const columns = (): number => stream.columns || 80
+  const rows = (): number => stream.rows || 24
+  const frame = terminalFrame((text) => stream.write(text))
   const lines = new Map<string, JobLine>()
-  let frame = 0
+  let spin = 0
+  let stopped = false
   const render = (): void => {
-    const spinner = frames[frame % frames.length] ?? '-'
-    log([...lines.values()].map((line) => formatJobLine(line, spinner, scheduler.now())).join('\n'))
+    // The last frame of a job still running (a stop) shows no spinner: it would look alive.
+    const spinner = stopped ? '-' : (frames[spin % frames.length] ?? '-')
+    const width = Math.max(8, columns() - 1)
+    const all = [...lines.values()]
+    const idWidth = Math.max(...all.map((line) => line.id.length))
+    const room = Math.max(2, rows() - 1)
+    const shown = all.length > room ? all.slice(0, room - 1) : all
+    const text = shown.map((line) => coloured(line, fitToWidth(formatJobLine(line, spinner, scheduler.now(), idWidth), width), style.color))
+    if (shown.length < all.length) text.push(fitToWidth(`… and ${all.length - shown.length} more jobs (the summary counts them all)`, width))
+    frame.draw(text)
   }
+  const onResize = (): void => {
+    frame.resized(columns())
+    render()
+  }
+  stream.on?.('resize', onResize)
   const ticker = interval(frameMs, scheduler).subscribe(() => {
-    frame += 1
+    spin += 1
     render()
   })
   const stop = (): void => {
     if (ticker.closed) return
     ticker.unsubscribe()
+    stream.off?.('resize', onResize)
+    stopped = true
     render()
-    log.done()
+    frame.done()
   }
   return {
     job(id, patch) {
@@ -56,7 +76,7 @@ export function liveDisplay(stream: CliOutput, scheduler: SchedulerLike): Displa
       const previous = lines.get(id) ?? { id, label: '', status: '', state: 'running' as const, since: now }
       const next: JobLine = { ...previous, ...patch }
       lines.set(id, next.state !== 'running' && next.until === undefined ? { ...next, until: now } : next)
-      render()
+      if (!ticker.closed) render()
     },
     event: () => undefined,
     end(summary) {

@@ -90,3 +90,19 @@ export function firstLine(child: ChildProcess): Promise<string> {
     child.once('exit', (code) => reject(new Error(`the CLI exited (${code}) before printing a line: ${text}`)))
   })
 }
+
+/** Resolves once the child's stdout or stderr (as `stream` says) matches `pattern`. */
+export function untilOutput(child: ChildProcess, stream: 'stdout' | 'stderr', pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    const source = stream === 'stdout' ? child.stdout : child.stderr
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString()
+      if (!pattern.test(text)) return
+      source?.off('data', onData)
+      resolve(text)
+    }
+    source?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`the CLI exited (${code}) before printing ${pattern}: ${text}`)))
+  })
+}
