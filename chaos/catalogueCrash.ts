@@ -96,7 +96,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     const out = join(dir, 'out')
     const args = [
       plan.cli, 'batch', rowsFile, '--journal', join(dir, 'run.journal'), '--out', out, '--json',
-      '--base-url', sim.url as string, '--api-key', sim.liveKey, '--per-minute', '100000', '--per-day', '1000000',
+      '--base-url', sim.url, '--api-key', sim.liveKey, '--per-minute', '100000', '--per-day', '1000000',
       '--concurrency', String(plan.concurrency), '--settle', '3s',
     ]
     let adopted = 0
@@ -152,7 +152,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     lostAnswersInRun = sim.log.filter((request) => request.method === 'POST' && request.fault === 'reset').length
 
     // The truth: every job of every row's ASIN, on the simulator.
-    const client = createPixiiClient({ apiKey: sim.liveKey, baseUrl: sim.url as string })
+    const client = createPixiiClient({ apiKey: sim.liveKey, baseUrl: sim.url })
     const results = (await readFile(join(out, 'results.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as {
       row: string; asin: string; jobId: string | null; status: string; files: string[]; credits: { charged: number; refunded: number }
     })
