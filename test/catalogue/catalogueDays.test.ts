@@ -21,7 +21,7 @@ function countingStore(path: string, pending: { count: number }): CatalogueStore
     ...(fs as unknown as JournalFileSystem),
     async open(file, flags, mode) {
       const handle = (await fs.open(file, flags, mode)) as unknown as JournalFile
-      return { write: (...args) => handle.write(...args), datasync: async () => undefined, sync: async () => undefined, truncate: (length) => handle.truncate(length), close: () => handle.close() }
+      return { write: (...args) => handle.write(...args), datasync: () => Promise.resolve(), sync: () => Promise.resolve(), truncate: (length) => handle.truncate(length), close: () => handle.close() }
     },
   }
   const store = createJournalStore(path, { fs: noSync })
@@ -103,7 +103,7 @@ describe('a 1,200-row catalogue over three simulated days at 10/min and 500/day,
       complete: () => (ended = true),
     })
     await runUntil(() => ended || failure !== undefined, until)
-    if (failure !== undefined) throw failure
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(JSON.stringify(failure))
     // A restart: the process goes away (its store closed), and a new one starts on the same journal.
     subscription.unsubscribe()
     await quiet()
