@@ -40,6 +40,10 @@ export interface CrashFigures {
   readonly images: { readonly expected: number; readonly present: number; readonly wrongHash: number }
   readonly credits: { readonly spent: number; readonly ofJobs: number; readonly inResults: number }
   readonly seconds: number
+  /** Starts after the planned kills because a run ended with rows left for a later run (`problem`). */
+  readonly restartsForProblems: number
+  /** The `problem` events seen (at most 10): failures that left a row to a later run. */
+  readonly problems: readonly string[]
   /** The result lines of rows that did not end (at most 5), to say why. */
   readonly unfinished: readonly string[]
 }
@@ -58,7 +62,7 @@ function rowLine(index: number): string {
   }
 }
 
-/** Resolves when the child has printed `count` progress lines (limiter lines aside), or has exited. */
+/** Resolves when the child has printed `count` lines of progress (not `limiter`, `opened` or `skipped`), or has exited. */
 function afterLines(child: ChildProcess, count: number, seen: (line: Record<string, unknown>) => void): Promise<'line' | 'exited'> {
   return new Promise((resolve) => {
     let text = ''
@@ -69,7 +73,7 @@ function afterLines(child: ChildProcess, count: number, seen: (line: Record<stri
         const line = JSON.parse(text.slice(0, end)) as Record<string, unknown>
         text = text.slice(end + 1)
         seen(line)
-        if (line['kind'] !== 'limiter') lines += 1
+        if (!['limiter', 'opened', 'skipped'].includes(String(line['kind']))) lines += 1
         if (lines === count) resolve('line')
       }
     })
@@ -103,9 +107,14 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     ]
     let adopted = 0
     let lostAnswersInRun = 0
+    const problems: string[] = []
+    let unfinishedAtEnd = 0
     const seen = (line: Record<string, unknown>): void => {
       if (line['kind'] === 'accepted' && line['adopted'] === true) adopted += 1
+      if (line['kind'] === 'problem' && problems.length < 10) problems.push(JSON.stringify(line).slice(0, 400))
+      if (line['kind'] === 'summary') unfinishedAtEnd = Number(line['unfinished'])
     }
+    let restartsForProblems = 0
     const kills = { total: 0, betweenPostAndAnswer: 0, afterLine: 0 }
     let starts = 0
     let exitCode: number | null = null
@@ -116,9 +125,16 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
       if (kills.total >= plan.kills) {
         void afterLines(child, Number.POSITIVE_INFINITY, seen)
+        const output = new Promise((resolve) => child.stdout?.once('end', resolve))
         exitCode = await exited(child)
+        await output
         // 1: the run ended, and the one scripted failure is reported as such.
         if (exitCode !== 1 && exitCode !== 0) throw new Error(`the last run ended with ${exitCode}: ${stderr}`)
+        // A row left for a later run (a download that failed, say) is what a user's next start picks up.
+        if (unfinishedAtEnd > 0 && restartsForProblems < 3) {
+          restartsForProblems += 1
+          continue
+        }
         break
       }
       if (prng.next() < 0.4) {
@@ -139,7 +155,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
         child.kill('SIGKILL')
         kills.betweenPostAndAnswer += 1
       } else {
-        const when = await afterLines(child, prng.int(1, 40), seen)
+        const when = await afterLines(child, prng.int(1, 25), seen)
         if (when === 'exited') {
           exitCode = child.exitCode
           if (exitCode !== 1 && exitCode !== 0) throw new Error(`a run ended with ${exitCode}: ${stderr}`)
@@ -195,6 +211,8 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
       images: { expected, present, wrongHash },
       credits: { spent: 10_000_000 - sim.balance(sim.liveKey), ofJobs, inResults },
       seconds: Math.round((performance.now() - started) / 100) / 10,
+      restartsForProblems,
+      problems,
       unfinished,
     }
   } finally {
