@@ -36,7 +36,7 @@ const section = [
   'second, limits raised, one POST answer in twenty lost on the way back, two partial jobs and one failure scripted), killed',
   'with SIGKILL at seeded instants and started again each time until it ended on its own; then judged against the',
   "simulator's truth. A kill waits on an event: the k-th NDJSON line of the child, or a POST held on the server arriving",
-  '(the child dies between the POST and its answer). The short version (24 rows, 8 kills) runs in every `npm test`',
+  '(the child dies between the POST and its answer). The short version (30 rows, 8 kills) runs in every `npm test`',
   '(`test/catalogue/crash.test.ts`).',
   '',
   '| figure | value | what it means |',

@@ -6,7 +6,7 @@ describe('pixii-rx batch killed with SIGKILL at seeded instants (the short crash
   this.timeout(240_000)
   let figures: CrashFigures
   before(async () => {
-    figures = await runCatalogueCrash({ cli: await cliBundle(), rows: 24, kills: 8, seed: 11, concurrency: 3 })
+    figures = await runCatalogueCrash({ cli: await cliBundle(), rows: 30, kills: 8, seed: 11, concurrency: 3 })
   })
 
   it('was killed between a POST and its answer, and elsewhere, and started again until done', () => {
@@ -19,7 +19,7 @@ describe('pixii-rx batch killed with SIGKILL at seeded instants (the short crash
   it('submitted no row twice and lost none; every image is on disk with the hash the server serves', () => {
     expect(figures.submittedTwice, JSON.stringify(figures)).to.equal(0)
     expect(figures.missing, JSON.stringify(figures)).to.equal(0)
-    expect(figures.images.expected).to.be.greaterThan(24)
+    expect(figures.images.expected).to.be.greaterThan(30)
     expect(figures.images).to.deep.equal({ expected: figures.images.expected, present: figures.images.expected, wrongHash: 0 })
   })
 
