@@ -23,6 +23,12 @@ const plan = {
   seed: option('catalogue-seed', 20_261_207),
   concurrency: 4,
 }
+// Notes written by hand under the table (between NOTES and END) are kept from one run to the next.
+const NOTES = '<!-- notes on earlier runs -->'
+const docUrl = new URL('../../../docs/reliability.md', import.meta.url)
+const before = await readFile(docUrl, 'utf8')
+const notesAt = before.indexOf(NOTES)
+const previousRuns = notesAt >= 0 && before.indexOf(END) > notesAt ? [before.slice(notesAt, before.indexOf(END)).trimEnd(), ''] : []
 const loadBefore = loadavg()[0] ?? 0
 const figures = await runCatalogueCrash(plan)
 const broken = figures.submittedTwice + figures.missing + figures.images.wrongHash + (figures.images.expected - figures.images.present) +
@@ -53,9 +59,9 @@ const section = [
   `| credits | ${figures.credits.spent} spent, ${figures.credits.ofJobs} cost of the jobs that exist, ${figures.credits.inResults} in the results file | all three must agree |`,
   `| wall time | ${figures.seconds} s | load (1 min) ${loadBefore.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end |`,
   '',
+  ...previousRuns,
   END,
 ].join('\n')
-const docUrl = new URL('../../../docs/reliability.md', import.meta.url)
 const doc = await readFile(docUrl, 'utf8')
 const start = doc.indexOf(START)
 const end = doc.indexOf(END)
