@@ -17,7 +17,7 @@ import { ValidationError } from '../../errors/ValidationError.js'
 import type { CliIo } from '../CliIo.js'
 import { catalogueDisplay, countEvent, type CatalogueTally } from '../display/catalogueDisplay.js'
 import { ExitCode, exitCodeFor } from '../exitCodes.js'
-import { duration, wantsJson, wholeNumber, withCommonFlags, withTimeoutFlag, type CommonFlags } from '../options.js'
+import { duration, wantsJson, wholeNumber, withCommonFlags, type CommonFlags } from '../options.js'
 import { interruptedExitCode, stopped$ } from '../stopped.js'
 
 interface BatchFlags extends CommonFlags {
@@ -140,7 +140,8 @@ export function batchCommand(io: CliIo, exit: (code: number) => void): Command {
     .option('--settle <duration>', "how long a POST of a killed run may take to show in the ASIN's listing (default: 30s)", duration)
     .option('--per-minute <n>', "the organisation's submissions per minute (default: 10)", wholeNumber(1))
     .option('--per-day <n>', "the organisation's submissions per day (default: 500)", wholeNumber(1))
-  return withCommonFlags(withTimeoutFlag(command))
+    .option('--timeout <duration>', 'how long this start watches each job before leaving it to the next start, e.g. 30m, 2h; 0 or off for never (default: 2h)', duration)
+  return withCommonFlags(command)
     .addHelpText(
       'after',
       `
