@@ -36,7 +36,7 @@ function bareImports(entry) {
 }
 
 try {
-  for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js']) {
+  for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js', 'dist/esm/catalogue/index.js']) {
     const { files, bare } = bareImports(resolve(root, entry))
     const foreign = bare.filter((specifier) => !specifier.startsWith('node:') && !libraryDependencies.has(specifier.split('/')[0]))
     assert.deepEqual(foreign, [], `${entry} (${files} files) imports ${foreign.join(', ')}`)
@@ -56,9 +56,31 @@ try {
     assert.deepEqual(await node.toReadable(of(1, 2, 3)).toArray(), [1, 2, 3])
   }
 
+  // pixii-rx/catalogue: loads both ways, and its journal works under plain Node.
+  const catalogueEsm = await import('pixii-rx/catalogue')
+  const catalogueCjs = require('pixii-rx/catalogue')
+  assert.ok(require.resolve('pixii-rx/catalogue').replaceAll('\\', '/').endsWith('dist/cjs/catalogue/index.js'))
+  for (const catalogue of [catalogueEsm, catalogueCjs]) {
+    for (const name of ['runCatalogue$', 'createJournalStore', 'readRows', 'rowOf']) assert.equal(typeof catalogue[name], 'function', `${name} is exported`)
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const dir = mkdtempSync(resolve(root, '.tmp-built-journal-'))
+    try {
+      const store = catalogue.createJournalStore(resolve(dir, 'run.journal'))
+      await store.open()
+      await store.append({ kind: 'accepted', row: 'r1', at: 0, jobId: 'job_1', adopted: false })
+      await store.close()
+      const again = catalogue.createJournalStore(resolve(dir, 'run.journal'))
+      assert.equal((await again.open()).entries.length, 1)
+      await again.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
   const bin = resolve(root, pkg.bin['pixii-rx'])
   assert.equal(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim(), pkg.version)
   assert.match(execFileSync(process.execPath, [bin, 'download', '--help'], { encoding: 'utf8' }), /Examples:/)
+  assert.match(execFileSync(process.execPath, [bin, 'batch', '--help'], { encoding: 'utf8' }), /--journal <path>/)
   assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/)
   console.log(`test-built (node, cli): ok, the library entry reaches only ${[...libraryDependencies].join(', ')}; pixii-rx ${pkg.version} runs`)
 } catch (error) {

@@ -4,16 +4,19 @@ import type { PixiiError } from '../errors/PixiiError.js'
  * The exit codes of `pixii-rx`. When several apply (one job failed, another lost its network),
  * the highest wins. `timedOut` (5): a watch passed its `--timeout`, and the job may still finish.
  * `rateLimited` (6): `submit` gave up after `--max-wait` while the rate limit held it back, and
- * nothing was submitted. A command stopped by SIGINT or SIGTERM exits 130 (`interruptedExitCode`).
+ * nothing was submitted. `batch` adds `journal` (7: the journal is in use by another run, or of a
+ * newer format), `storage` (8: a full disk or a folder that cannot be written) and `budgetSpent`
+ * (9: rows were left for when the day's budget is back, with `--until-budget`). A command stopped
+ * by SIGINT or SIGTERM exits 130 (`interruptedExitCode`).
  *
  * @example
  * ```ts
  * import { ExitCode } from './exitCodes.js'
- * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network, ExitCode.timedOut, ExitCode.rateLimited)
- * // Output: 0 1 2 3 4 5 6
+ * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network, ExitCode.timedOut, ExitCode.rateLimited, ExitCode.journal, ExitCode.storage, ExitCode.budgetSpent)
+ * // Output: 0 1 2 3 4 5 6 7 8 9
  * ```
  */
-export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4, timedOut: 5, rateLimited: 6 } as const
+export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4, timedOut: 5, rateLimited: 6, journal: 7, storage: 8, budgetSpent: 9 } as const
 /** One of {@link ExitCode}'s values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 

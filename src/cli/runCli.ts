@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { describePixiiError } from '../errors/describePixiiError.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { CliIo } from './CliIo.js'
+import { batchCommand } from './commands/batchCommand.js'
 import { downloadCommand } from './commands/downloadCommand.js'
 import { listCommand } from './commands/listCommand.js'
 import { simulateCommand } from './commands/simulateCommand.js'
@@ -47,11 +48,11 @@ Examples (a first run without a key, in two terminals):
   $ pixii-rx watch job_…
   $ pixii-rx download job_… --out images
 
-Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 6 submit gave up waiting for the rate limit (--max-wait), 130 interrupted (Ctrl-C or SIGTERM, after showing where each job was; a second one quits at once).
+Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 6 submit gave up waiting for the rate limit (--max-wait), 7 a batch journal in use or of a newer format, 8 a full disk or an unwritable folder, 9 a batch stopped at the day's budget (--until-budget), 130 interrupted (Ctrl-C or SIGTERM, after showing where each job was; a second one quits at once).
 
 Colour follows NO_COLOR, FORCE_COLOR and TERM (TERM=dumb: plain lines, no cursor movement).`,
     )
-  for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, simulateCommand]) program.addCommand(command(io, exit))
+  for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, batchCommand, simulateCommand]) program.addCommand(command(io, exit))
   // Every command (submit's subcommands too) writes to `io` and reports usage errors by throwing
   // instead of exiting; addCommand does not pass these settings down by itself.
   const configure = (command: Command): void => {
