@@ -34,7 +34,7 @@ export interface ClientSettings extends WatchDefaults, SubmitterSettings {
 
 const knownOptions: ReadonlySet<string> = new Set([
   'apiKey', 'baseUrl', 'fetch', 'scheduler', 'requestTimeoutMs', 'maxBodyBytes', 'maxInFlight', 'schedule', 'retry', 'onPoll', 'random',
-  'rateLimits', 'outcomeLookup', 'watchTimeoutMs',
+  'rateLimits', 'limiter', 'outcomeLookup', 'watchTimeoutMs',
   'dangerouslyAllowLiveKeyInBrowser',
 ])
 

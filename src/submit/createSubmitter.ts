@@ -46,7 +46,7 @@ const BACKOFF_BASE_MS = 500
  */
 export function createSubmitter(settings: SubmitterSettings): Submitter {
   const { scheduler } = settings
-  const limiter = createSubmissionLimiter(settings.rateLimits, scheduler)
+  const limiter = settings.limiter ?? createSubmissionLimiter(settings.rateLimits, scheduler)
   const oneAtATime = createKeyedLock()
   // Job ids this client has seen for its submissions, with when. An id is forgotten once it is
   // too old to fall in the window of any look-up still possible: one that started before every

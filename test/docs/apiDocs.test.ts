@@ -1,5 +1,5 @@
 // Every public export is documented, by one checkable rule. For each export of the four entry
-// points (pixii-rx, pixii-rx/advanced, pixii-rx/testing, pixii-rx/proxy, pixii-rx/node):
+// points (pixii-rx, pixii-rx/advanced, pixii-rx/testing, pixii-rx/proxy, pixii-rx/node, pixii-rx/redis):
 //
 // - it has a doc comment with a summary and an @example (a codec and its type of the same name
 //   count as one export: the comment of either serves);
@@ -22,6 +22,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/proxy': 'src/proxy/index.ts',
   'pixii-rx/node': 'src/node/index.ts',
   'pixii-rx/advanced': 'src/advanced/index.ts',
+  'pixii-rx/redis': 'src/redis/index.ts',
 }
 
 /** What the rule found wrong with one export. */

@@ -31,6 +31,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/proxy': 'src/proxy/index.js',
   'pixii-rx/node': 'src/node/index.js',
   'pixii-rx/advanced': 'src/advanced/index.js',
+  'pixii-rx/redis': 'src/redis/index.js',
 }
 
 /**
