@@ -113,7 +113,7 @@ export interface PixiiClientOptions {
    * organisation's limiter shared by every worker through Redis (`createRedisLimiter` of
    * `pixii-rx/redis`).
    *
-   * @defaultValue a new `createSubmissionLimiter(rateLimits, scheduler)`
+   * @defaultValue none: the client makes its own from `rateLimits`, on its `scheduler`
    */
   readonly limiter?: SubmissionLimiter
   /**
