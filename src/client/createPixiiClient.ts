@@ -7,8 +7,8 @@ import { getJob$ } from '../api/getJob.js'
 import { listJobPage$ } from '../api/listJobPage.js'
 import { listJobs$ } from '../api/listJobs.js'
 import { toTaskEither } from '../api/toTaskEither.js'
-import { createSubmitter } from '../submit/createSubmitter.js'
-import { normalizeOptions } from './normalizeOptions.js'
+import { createSubmitter, type Submitter } from '../submit/createSubmitter.js'
+import { normalizeOptions, type ClientSettings } from './normalizeOptions.js'
 import type { PixiiClient } from './PixiiClient.js'
 import type { PixiiClientOptions } from './PixiiClientOptions.js'
 import { runManyFor } from '../submit/runMany.js'
@@ -39,10 +39,18 @@ import { watchJobFor } from '../watch/watchJob.js'
  */
 export function createPixiiClient(options: PixiiClientOptions): PixiiClient {
   const settings = normalizeOptions(options)
+  // Every submission of the client goes through one submitter: one limiter, one memory of jobs.
+  return clientFromSettings(settings, createSubmitter(settings))
+}
+
+/**
+ * The client of settings already checked, submitting through `submitter`. A catalogue run uses
+ * it to give the client a submitter whose limiter its journal (or a shared store) seeded, and
+ * to reach that submitter's hooks itself.
+ */
+export function clientFromSettings(settings: ClientSettings, submitter: Submitter): PixiiClient {
   // The ASIN of every job this client submitted, so that watchJobs$ can batch them by listing.
   const knownAsins = new Map<string, string>()
-  // Every submission of the client goes through one submitter: one limiter, one memory of jobs.
-  const submitter = createSubmitter(settings)
   const submitJob$ = (submission: Submission) =>
     submitter.submit$(submission).pipe(tap(({ accepted }) => knownAsins.set(accepted.job_id, submission.request.asin)))
   const accepted$ = (submission: Submission): Observable<JobAccepted> => submitJob$(submission).pipe(map(({ accepted }) => accepted))

@@ -1,4 +1,4 @@
-import { catchError, concatMap, defer, finalize, map, of, throwError, timer, type Observable } from 'rxjs'
+import { catchError, concat, concatMap, defer, EMPTY, finalize, ignoreElements, map, of, throwError, timer, type Observable } from 'rxjs'
 import { submit$ } from '../api/submit.js'
 import { validateInput } from '../api/validateInput.js'
 import type { JobAccepted } from '../codecs/JobAccepted.js'
@@ -7,7 +7,7 @@ import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { SubmissionOutcomeUnknownError } from '../errors/SubmissionOutcomeUnknownError.js'
 import { createSubmissionLimiter } from './limiter/createSubmissionLimiter.js'
-import type { SubmissionLimiter } from './limiter/SubmissionLimiter.js'
+import type { LimiterToken, SubmissionLimiter } from './limiter/SubmissionLimiter.js'
 import { resendVerdict, type ResendVerdict } from '../http/resendVerdict.js'
 import { backoffDelayMs } from '../schedules/RetryPolicy.js'
 import { findSubmittedJob$ } from './findSubmittedJob.js'
@@ -23,10 +23,26 @@ export interface SubmittedJob {
   readonly adopted: boolean
 }
 
+/**
+ * What a caller of {@link Submitter.submit$} may add around each POST: a catalogue run records
+ * its intent durably before the request leaves, and tells the look-up of a lost answer which job
+ * ids a previous run already owns.
+ */
+export interface SubmitHooks {
+  /**
+   * Called once the limiter has given its token and right before each POST of the submission
+   * (each resend after a 429 or an unsent attempt included). The POST waits until it completes;
+   * if it fails, the token comes back, nothing is sent, and the submission fails with its error.
+   */
+  readonly beforeSend?: (attempt: { readonly at: number }) => Observable<unknown>
+  /** Job ids known elsewhere (a journal's), never adopted as this submission's job. */
+  readonly isKnown?: (jobId: string) => boolean
+}
+
 /** Every submission of one client goes through this: one limiter, one memory of its jobs. */
 export interface Submitter {
   readonly limiter: SubmissionLimiter
-  submit$(submission: Submission): Observable<SubmittedJob>
+  submit$(submission: Submission, hooks?: SubmitHooks): Observable<SubmittedJob>
 }
 
 type Underlying = Exclude<PixiiError, SubmissionOutcomeUnknownError | RetriesExhaustedError>
@@ -44,9 +60,11 @@ const BACKOFF_BASE_MS = 500
  * client's retry budget. A lost answer is never followed by a second POST: the job is looked
  * for, and adopted or reported as `SubmissionOutcomeUnknown`.
  */
-export function createSubmitter(settings: SubmitterSettings): Submitter {
+export function createSubmitter(settings: SubmitterSettings, options: { readonly limiter?: SubmissionLimiter } = {}): Submitter {
   const { scheduler } = settings
-  const limiter = settings.limiter ?? createSubmissionLimiter(settings.rateLimits, scheduler)
+  // A catalogue run brings its own (seeded from its journal, or shared by a store); a client may
+  // be given one (its `limiter` option).
+  const limiter = options.limiter ?? settings.limiter ?? createSubmissionLimiter(settings.rateLimits, scheduler)
   const oneAtATime = createKeyedLock()
   // Job ids this client has seen for its submissions, with when. An id is forgotten once it is
   // too old to fall in the window of any look-up still possible: one that started before every
@@ -67,7 +85,7 @@ export function createSubmitter(settings: SubmitterSettings): Submitter {
     known.set(jobId, now)
   }
 
-  const submitOne$ = (submission: Submission): Observable<SubmittedJob> =>
+  const submitOne$ = (submission: Submission, hooks: SubmitHooks = {}): Observable<SubmittedJob> =>
     defer(() => {
       const target = submissionTarget(submission.kind)
       const checked = validateInput(target.codec, submission.request)
@@ -78,27 +96,43 @@ export function createSubmitter(settings: SubmitterSettings): Submitter {
       const send$ = (front: boolean): Observable<Attempt> =>
         limiter.withToken$(
           (token) => {
-            const sentAt = scheduler.now()
-            progress.sentAt = sentAt
-            return submit$(settings, target.path, target.codec, checked.value).pipe(
-              map(({ accepted, headers }): Attempt => {
-                token.spent(headers)
-                return { ok: true, accepted }
-              }),
-              catchError((error: unknown) => {
-                if (!isPixiiError(error) || error._tag === 'SubmissionOutcomeUnknown' || error._tag === 'RetriesExhausted') {
-                  return throwError(() => error)
-                }
-                const verdict = resendVerdict(error, 'POST')
-                if (verdict === 'rate-limited') token.rateLimited(error._tag === 'RateLimited' ? error.retryAfterMs : undefined)
-                else if (verdict === 'unsent') token.returned()
-                else token.spent()
-                return of<Attempt>({ ok: false, error, verdict, sentAt })
-              }),
-            )
+            const { beforeSend } = hooks
+            const before$ =
+              beforeSend === undefined
+                ? EMPTY
+                : defer(() => beforeSend({ at: scheduler.now() })).pipe(
+                    ignoreElements(),
+                    catchError((error: unknown) => {
+                      token.returned()
+                      return throwError(() => error)
+                    }),
+                  )
+            return concat(before$, defer(() => post$(token)))
           },
           { front },
         )
+
+      const post$ = (token: LimiterToken): Observable<Attempt> =>
+        defer(() => {
+          const sentAt = scheduler.now()
+          progress.sentAt = sentAt
+          return submit$(settings, target.path, target.codec, checked.value).pipe(
+            map(({ accepted, headers }): Attempt => {
+              token.spent(headers)
+              return { ok: true, accepted }
+            }),
+            catchError((error: unknown) => {
+              if (!isPixiiError(error) || error._tag === 'SubmissionOutcomeUnknown' || error._tag === 'RetriesExhausted') {
+                return throwError(() => error)
+              }
+              const verdict = resendVerdict(error, 'POST')
+              if (verdict === 'rate-limited') token.rateLimited(error._tag === 'RateLimited' ? error.retryAfterMs : undefined)
+              else if (verdict === 'unsent') token.returned()
+              else token.spent()
+              return of<Attempt>({ ok: false, error, verdict, sentAt })
+            }),
+          )
+        })
 
       const attempt$ = (failures: number, front: boolean): Observable<SubmittedJob> =>
         send$(front).pipe(
@@ -126,7 +160,7 @@ export function createSubmitter(settings: SubmitterSettings): Submitter {
               case 'refused':
                 return throwError(() => error)
               case 'unknown':
-                return findSubmittedJob$(settings, { asin, jobType: target.jobType, sentAt, error, isKnown: (id) => known.has(id) }).pipe(
+                return findSubmittedJob$(settings, { asin, jobType: target.jobType, sentAt, error, isKnown: (id) => known.has(id) || hooks.isKnown?.(id) === true }).pipe(
                   map((job) => {
                     remember(job.id)
                     const accepted: JobAccepted = { job_id: job.id, job_type: job.job_type, status: job.status, created_at: job.created_at }

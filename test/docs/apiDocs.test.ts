@@ -1,5 +1,6 @@
 // Every public export is documented, by one checkable rule. For each export of the four entry
-// points (pixii-rx, pixii-rx/advanced, pixii-rx/testing, pixii-rx/proxy, pixii-rx/node, pixii-rx/redis):
+// points (pixii-rx, pixii-rx/advanced, pixii-rx/testing, pixii-rx/proxy, pixii-rx/node, pixii-rx/catalogue,
+// pixii-rx/redis):
 //
 // - it has a doc comment with a summary and an @example (a codec and its type of the same name
 //   count as one export: the comment of either serves);
@@ -23,6 +24,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/node': 'src/node/index.ts',
   'pixii-rx/advanced': 'src/advanced/index.ts',
   'pixii-rx/redis': 'src/redis/index.ts',
+  'pixii-rx/catalogue': 'src/catalogue/index.ts',
 }
 
 /** What the rule found wrong with one export. */

@@ -32,6 +32,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/node': 'src/node/index.js',
   'pixii-rx/advanced': 'src/advanced/index.js',
   'pixii-rx/redis': 'src/redis/index.js',
+  'pixii-rx/catalogue': 'src/catalogue/index.js',
 }
 
 /**

@@ -27,6 +27,9 @@ const sooner = (...times: Array<number | undefined>): number | undefined =>
  *
  * @param limits - Submissions allowed per sliding minute and day. Default Pixii's: 10 and 500.
  * @param scheduler - The clock of the windows and the timer of the queue. Default `asyncScheduler`.
+ * @param history - When earlier submissions on the same key were made (scheduler time), such as
+ * those a catalogue journal recorded before a restart: each holds its token until its window has
+ * passed. Default none.
  * @throws {@link ValidationError} (source `client`) at once when a limit is not an integer ≥ 1, or the
  * scheduler has no `schedule()`.
  *
@@ -47,7 +50,11 @@ const sooner = (...times: Array<number | undefined>): number | undefined =>
  * // Output: c 60000
  * ```
  */
-export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler: SchedulerLike = asyncScheduler): SubmissionLimiter {
+export function createSubmissionLimiter(
+  limits: SubmissionLimits = {},
+  scheduler: SchedulerLike = asyncScheduler,
+  history: Iterable<number> = [],
+): SubmissionLimiter {
   const issues: ValidationIssue[] = []
   const { perMinute, perDay } = checkSubmissionLimits(limits, 'rateLimits', issues)
   if (typeof scheduler?.schedule !== 'function') issues.push({ path: 'scheduler', message: 'expected an object with a schedule() method' })
@@ -57,6 +64,10 @@ export function createSubmissionLimiter(limits: SubmissionLimits = {}, scheduler
   const minute = slidingBucket(perMinute, MINUTE_MS)
   const day = slidingBucket(perDay, DAY_MS)
   const buckets = [minute, day] as const
+  const startedAt = scheduler.now()
+  for (const at of [...history].sort((a, b) => a - b)) {
+    if (Number.isFinite(at)) for (const bucket of buckets) bucket.spentBefore(at, startedAt)
+  }
   // Leaving the line may bring the next submission (or a state observers see) sooner: re-plan.
   const queue = new WaitQueue(() => pump())
   const observers = new Set<Subscriber<LimiterState>>()

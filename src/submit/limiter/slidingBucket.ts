@@ -25,6 +25,8 @@ export interface SlidingBucket {
   release(): void
   /** Its token was spent at `now`, the time of the answer, never earlier than the server counted it. */
   spend(now: number): void
+  /** A submission made earlier (by a previous run, as a journal recorded it) at `at`: its token comes back one period later. */
+  spentBefore(at: number, now: number): void
   /** Learns from `X-RateLimit-Limit-*` and `X-RateLimit-Remaining-*` of an answer given at `now`. */
   correct(now: number, serverLimit: number | undefined, remaining: number | undefined): void
   state(now: number): LimiterWindowState
@@ -73,6 +75,9 @@ export function slidingBucket(limit: number, periodMs: number): SlidingBucket {
     spend(now) {
       held -= 1
       add({ refillAt: now + periodMs, phantom: false })
+    },
+    spentBefore(at, now) {
+      if (at + periodMs > now) add({ refillAt: at + periodMs, phantom: false })
     },
     correct(now, limitHeader, remaining) {
       if (limitHeader !== undefined) serverLimit = limitHeader
