@@ -23,7 +23,7 @@ export interface JournalHolder {
  * ```ts
  * import { JournalLockedError } from 'pixii-rx/catalogue'
  * const error = new JournalLockedError({ message: 'held', journal: 'run.journal', holder: { pid: 42, host: 'box', startedAt: '2026-01-01T00:00:00.000Z' } })
- * console.log(error._tag, error.holder.pid)
+ * console.log(error._tag, error.holder?.pid)
  * // Output: JournalLocked 42
  * ```
  */

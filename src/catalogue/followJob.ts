@@ -89,8 +89,15 @@ function download$(context: RunContext, row: CatalogueRow, job: CompletedJob, fr
  * `failed`; a watch that cannot go on (its deadline, an unknown job) leaves it to a later run.
  */
 export function followJob$(context: RunContext, row: CatalogueRow, jobId: string): Observable<CatalogueEvent> {
-  return context.client.watchJob$(jobId, context.watch).pipe(
-    concatMap((job): Observable<CatalogueEvent> => {
+  // Errors become values first: an error passing through concatMap would cut the step in progress
+  // (a failed job's output being recorded when its JobFailed arrives).
+  const watched$ = context.client.watchJob$(jobId, context.watch).pipe(
+    map((job) => ({ job, error: undefined })),
+    catchError((error: unknown) => (isPixiiError(error, 'JobFailed') ? EMPTY : of({ job: undefined, error }))),
+  )
+  return watched$.pipe(
+    concatMap(({ job, error }): Observable<CatalogueEvent> => {
+      if (job === undefined) return problem$(context, row, jobId, error)
       const record = context.state.rows.get(row.key)
       const status$ =
         record?.status === job.status
@@ -108,6 +115,5 @@ export function followJob$(context: RunContext, row: CatalogueRow, jobId: string
           return concat(status$, output$(context, row, job), finished$(context, row, jobId, 'failed', null))
       }
     }),
-    catchError((error: unknown) => (isPixiiError(error, 'JobFailed') ? EMPTY : problem$(context, row, jobId, error))),
   )
 }

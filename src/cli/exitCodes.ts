@@ -3,15 +3,18 @@ import type { PixiiError } from '../errors/PixiiError.js'
 /**
  * The exit codes of `pixii-rx`. When several apply (one job failed, another lost its network),
  * the highest wins. `timedOut` (5): a watch passed its `--timeout`, and the job may still finish.
+ * `batch` adds `journal` (6: the journal is in use by another run, or of a newer format),
+ * `storage` (7: a full disk or a folder that cannot be written) and `budgetSpent` (8: rows were
+ * left for when the day's budget is back, with `--until-budget`).
  *
  * @example
  * ```ts
  * import { ExitCode } from './exitCodes.js'
- * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network, ExitCode.timedOut)
- * // Output: 0 1 2 3 4 5
+ * console.log(ExitCode.ok, ExitCode.jobFailed, ExitCode.usage, ExitCode.authentication, ExitCode.network, ExitCode.timedOut, ExitCode.journal, ExitCode.storage, ExitCode.budgetSpent)
+ * // Output: 0 1 2 3 4 5 6 7 8
  * ```
  */
-export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4, timedOut: 5 } as const
+export const ExitCode = { ok: 0, jobFailed: 1, usage: 2, authentication: 3, network: 4, timedOut: 5, journal: 6, storage: 7, budgetSpent: 8 } as const
 /** One of {@link ExitCode}'s values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { describePixiiError } from '../errors/describePixiiError.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
 import type { CliIo } from './CliIo.js'
+import { batchCommand } from './commands/batchCommand.js'
 import { downloadCommand } from './commands/downloadCommand.js'
 import { listCommand } from './commands/listCommand.js'
 import { simulateCommand } from './commands/simulateCommand.js'
@@ -47,9 +48,9 @@ Examples (a first run without a key, in two terminals):
   $ pixii-rx watch job_…
   $ pixii-rx download job_… --out images
 
-Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 130 interrupted.`,
+Exit codes: 0 all completed, 1 some job or image failed (or a listing could not be read to its end), 2 usage error, 3 authentication, 4 network trouble past the retry budget, 5 a watch passed its --timeout (the job may still finish), 6 a batch journal in use or of a newer format, 7 a full disk or an unwritable folder, 8 a batch stopped at the day's budget (--until-budget), 130 interrupted.`,
     )
-  for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, simulateCommand]) program.addCommand(command(io, exit))
+  for (const command of [watchCommand, listCommand, submitCommand, downloadCommand, batchCommand, simulateCommand]) program.addCommand(command(io, exit))
   // Every command (submit's subcommands too) writes to `io` and reports usage errors by throwing
   // instead of exiting; addCommand does not pass these settings down by itself.
   const configure = (command: Command): void => {

@@ -78,6 +78,7 @@ export function createJournalStore(path: string, options: JournalStoreOptions = 
   let writing: Promise<void> | undefined
   // Set and cleared synchronously, so an append made as a batch settles joins the next batch.
   let flushing = false
+  let closing: Promise<void> | undefined
 
   const fsError = (error: unknown, doing: string): FileSystemError => {
     const code = (error as NodeJS.ErrnoException).code
@@ -169,6 +170,7 @@ export function createJournalStore(path: string, options: JournalStoreOptions = 
         const { handle, contents } = await read()
         file = handle
         broken = undefined
+        closing = undefined
         return contents
       } catch (error) {
         await lock.release()
@@ -188,13 +190,17 @@ export function createJournalStore(path: string, options: JournalStoreOptions = 
     // One process owns the whole journal: every row is its own.
     claim: () => Promise.resolve(true),
     release: () => Promise.resolve(),
-    async close() {
-      await writing
-      const handle = file
-      file = undefined
-      await handle?.close().catch(() => undefined)
-      await lock?.release()
-      lock = undefined
+    close() {
+      // Memoized: the run's own teardown and its caller may both close it; both wait for the lock to go.
+      closing ??= (async () => {
+        await writing
+        const handle = file
+        file = undefined
+        await handle?.close().catch(() => undefined)
+        await lock?.release()
+        lock = undefined
+      })()
+      return closing
     },
   }
 }

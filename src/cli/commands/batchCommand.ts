@@ -1,0 +1,235 @@
+import { Command } from 'commander'
+import { randomBytes } from 'node:crypto'
+import { access, mkdir, open, rename, unlink } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { lastValueFrom, takeUntil, tap } from 'rxjs'
+import type { CatalogueEvent } from '../../catalogue/CatalogueEvent.js'
+import type { CatalogueRow } from '../../catalogue/CatalogueRow.js'
+import { createJournalStore } from '../../catalogue/journal/createJournalStore.js'
+import { readRows } from '../../catalogue/readRows.js'
+import type { RowResult } from '../../catalogue/RowResult.js'
+import { runCatalogue$ } from '../../catalogue/runCatalogue.js'
+import type { PixiiClientOptions } from '../../client/PixiiClientOptions.js'
+import { describePixiiError } from '../../errors/describePixiiError.js'
+import { FileSystemError } from '../../errors/FileSystemError.js'
+import { isPixiiError } from '../../errors/isPixiiError.js'
+import { ValidationError } from '../../errors/ValidationError.js'
+import type { CliIo } from '../CliIo.js'
+import { catalogueDisplay, countEvent, type CatalogueTally } from '../display/catalogueDisplay.js'
+import { ExitCode, exitCodeFor } from '../exitCodes.js'
+import { duration, wantsJson, wholeNumber, withCommonFlags, withTimeoutFlag, type CommonFlags } from '../options.js'
+import { interruptedExitCode, stopped$ } from '../stopped.js'
+
+interface BatchFlags extends CommonFlags {
+  readonly journal: string
+  readonly out: string
+  readonly results?: string
+  readonly concurrency?: number
+  readonly resubmitFailed?: boolean
+  readonly untilBudget?: boolean
+  readonly settle?: number | false
+  readonly perMinute?: number
+  readonly perDay?: number
+}
+
+/** A failure of the run as a whole, as a message and an exit code. */
+class Stop extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message)
+  }
+}
+
+const storageCodes = new Set(['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EDQUOT', 'ENOTDIR', 'EISDIR'])
+
+/** The exit code and message of an error that ended the run. */
+function stopOf(error: unknown): Stop {
+  if (error instanceof Stop) return error
+  if (error instanceof Error && '_tag' in error && (error._tag === 'JournalLocked' || error._tag === 'JournalFormat')) return new Stop(error.message, ExitCode.journal)
+  if (error instanceof FileSystemError) return new Stop(error.message, error.code !== undefined && storageCodes.has(error.code) ? ExitCode.storage : ExitCode.usage)
+  if (isPixiiError(error)) return new Stop(error._tag === 'Validation' && error.source === 'client' ? error.message : describePixiiError(error), exitCodeFor(error))
+  return new Stop(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, ExitCode.jobFailed)
+}
+
+/** The client's options from the flags and the environment, as `connect` reads them. */
+function clientOptions(flags: BatchFlags, io: CliIo): PixiiClientOptions {
+  const apiKey = flags.apiKey ?? (io.env['PIXII_API_KEY'] || undefined)
+  const baseUrl = flags.baseUrl ?? (io.env['PIXII_BASE_URL'] || undefined)
+  if (apiKey === undefined) {
+    throw new ValidationError({ message: 'No API key: pass --api-key or set PIXII_API_KEY', source: 'client', issues: [{ path: 'api-key', message: 'missing' }] })
+  }
+  return {
+    apiKey,
+    scheduler: io.scheduler,
+    ...(baseUrl === undefined ? {} : { baseUrl }),
+    ...(flags.maxRetries === undefined ? {} : { retry: { maxConsecutiveFailures: flags.maxRetries } }),
+    ...(flags.perMinute === undefined && flags.perDay === undefined ? {} : { rateLimits: { ...(flags.perMinute === undefined ? {} : { perMinute: flags.perMinute }), ...(flags.perDay === undefined ? {} : { perDay: flags.perDay }) } }),
+  }
+}
+
+/** Checks, before anything is recorded or sent, that the rows can be read and the output folder written. */
+async function checkPaths(rowsFile: string, out: string): Promise<void> {
+  try {
+    await access(rowsFile)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new Stop(`Cannot read the rows file ${rowsFile}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`, ExitCode.usage)
+  }
+  const probe = join(out, `.pixii-rx-probe-${randomBytes(4).toString('hex')}`)
+  try {
+    await mkdir(out, { recursive: true })
+    await (await open(probe, 'wx')).close()
+    await unlink(probe)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (code ?? String(error))
+    throw new Stop(`Cannot write to the output folder ${out}: ${why}. Nothing was submitted.`, ExitCode.storage)
+  }
+}
+
+/** Writes the results file whole or not at all: a temporary file, synced, renamed over the old one. */
+async function writeResults(file: string, results: readonly RowResult[]): Promise<void> {
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.part`
+  try {
+    await mkdir(dirname(file), { recursive: true })
+    const handle = await open(temporary, 'w')
+    try {
+      await handle.writeFile(results.map((result) => `${JSON.stringify(result)}\n`).join(''))
+      await handle.datasync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, file)
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new FileSystemError({ message: `Could not write the results file ${file}: ${code === 'ENOSPC' ? 'the disk is full' : (code ?? String(error))}`, file, ...(code === undefined ? {} : { code }) })
+  }
+}
+
+function exitFor(results: readonly RowResult[], invalid: number, sawStorageTrouble: boolean): number {
+  if (sawStorageTrouble) return ExitCode.storage
+  if (invalid > 0 || results.some((result) => result.status !== 'completed' && result.status !== 'deferred')) return ExitCode.jobFailed
+  if (results.some((result) => result.status === 'deferred')) return ExitCode.budgetSpent
+  return ExitCode.ok
+}
+
+/**
+ * `pixii-rx batch <rows> --journal <path> --out <dir>`: runs a catalogue with `runCatalogue$`,
+ * resuming from the journal; writes one result line per row to `--results` (default
+ * `<out>/results.ndjson`); shows a live block on a terminal and NDJSON otherwise.
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler } from 'rxjs'
+ * import { batchCommand } from './batchCommand.js'
+ * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
+ * console.log(batchCommand(io, () => undefined).options.map((option) => option.long).join(' '))
+ * // Output: --journal --out --results --concurrency --resubmit-failed --until-budget --settle --per-minute --per-day --timeout --api-key --base-url --max-retries --json
+ * ```
+ */
+export function batchCommand(io: CliIo, exit: (code: number) => void): Command {
+  const command = new Command('batch')
+    .description('Run a catalogue of rows (CSV or NDJSON) to the end, across restarts: submit each row once, watch it, download its images.')
+    .argument('<rows>', 'the rows: a .csv with a header row, or .ndjson / .jsonl, each row naming its kind and request fields')
+    .requiredOption('--journal <path>', 'where the run records what it does; run again with the same journal to resume')
+    .requiredOption('--out <dir>', 'where the images go: one folder per job')
+    .option('--results <file>', 'the results file, one JSON line per row (default: <out>/results.ndjson)')
+    .option('--concurrency <n>', 'rows submitted at once (default: 1; the limiter paces them anyway)', wholeNumber(1))
+    .option('--resubmit-failed', 'submit again the rows whose job failed or that Pixii refused')
+    .option('--until-budget', "stop when the day's submission budget is spent (for cron) instead of waiting for it")
+    .option('--settle <duration>', "how long a POST of a killed run may take to show in the ASIN's listing (default: 30s)", duration)
+    .option('--per-minute <n>', "the organisation's submissions per minute (default: 10)", wholeNumber(1))
+    .option('--per-day <n>', "the organisation's submissions per day (default: 500)", wholeNumber(1))
+  return withCommonFlags(withTimeoutFlag(command))
+    .addHelpText(
+      'after',
+      `
+Rows (CSV; list fields separated by "|", items as JSON):
+  kind,id,asin,country_code,listing_type,types
+  listing-builder,sku-1,B0CHX1W1XY,US,amazon_listing,
+  a-plus,sku-2,B0CHX1W1XZ,US,,A+ Basic|A+ Premium
+
+Examples:
+  $ pixii-rx batch rows.csv --journal catalogue.journal --out images
+  $ pixii-rx batch rows.ndjson --journal catalogue.journal --out images --until-budget   # from cron
+
+Run it again with the same --journal after a crash, a deploy or a reboot: finished rows are
+skipped, nothing is submitted twice, missing images are downloaded. One run per journal at a time.
+Exit codes: 0 every row completed, 1 some row failed or was invalid, 6 the journal is in use or
+of a newer format, 7 a full disk or an unwritable folder, 8 the day's budget is spent (--until-budget).`,
+    )
+    .action(async (rowsFile: string, flags: BatchFlags) => {
+      const client = clientOptions(flags, io)
+      const out = resolve(flags.out)
+      const resultsFile = resolve(flags.results ?? join(out, 'results.ndjson'))
+      const json = wantsJson(flags, io)
+      const line = (value: object): void => void io.stdout.write(`${JSON.stringify(value)}\n`)
+      try {
+        await checkPaths(rowsFile, out)
+        // A first pass: bad rows are reported up front, with their line, and the total is known.
+        let total = 0
+        let invalid = 0
+        for await (const row of readRows(rowsFile)) {
+          if (row.ok) {
+            total += 1
+            continue
+          }
+          invalid += 1
+          if (json) line({ kind: 'invalid-row', line: row.line, message: row.message })
+          else io.stderr.write(`pixii-rx: skipped ${row.message}\n`)
+        }
+        async function* rows(): AsyncGenerator<CatalogueRow> {
+          for await (const row of readRows(rowsFile)) if (row.ok) yield row.row
+        }
+        const tally: CatalogueTally = { rows: total, done: 0, failed: 0, running: 0, problems: 0, deferred: 0, skipped: 0, charged: 0, refunded: 0, limiter: undefined, waitingUntil: undefined }
+        const live = json ? undefined : catalogueDisplay(io.stdout, io.scheduler, tally)
+        let results: readonly RowResult[] = []
+        let storageTrouble = false
+        const store = createJournalStore(flags.journal)
+        const show = (event: CatalogueEvent): void => {
+          countEvent(tally, event)
+          if (event.kind === 'done') results = event.results
+          if (event.kind === 'image-failed' && event.error._tag === 'FileSystem') storageTrouble = true
+          if (json) line(event.kind === 'done' ? { kind: 'done', rows: event.results.length } : event)
+          else live?.update()
+        }
+        const settle = flags.settle === undefined ? {} : { settleMs: flags.settle === false ? 0 : flags.settle }
+        const watch = flags.timeout === undefined ? {} : { watch: { timeoutMs: flags.timeout } }
+        const run$ = runCatalogue$(rows(), {
+          store, client, out, ...settle, ...watch,
+          ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
+          resubmitFailed: flags.resubmitFailed === true,
+          untilBudget: flags.untilBudget === true,
+        })
+        try {
+          await lastValueFrom(run$.pipe(tap(show), takeUntil(stopped$(io.stop))), { defaultValue: undefined })
+        } catch (error) {
+          live?.end([])
+          throw error
+        } finally {
+          await store.close()
+        }
+        if (results.length > 0) await writeResults(resultsFile, results)
+        const code = io.stop.aborted ? interruptedExitCode : exitFor(results, invalid, storageTrouble)
+        const counts = (status: RowResult['status']): number => results.filter((result) => result.status === status).length
+        const summary = {
+          rows: results.length, invalid, completed: counts('completed'), failed: counts('failed') + counts('refused'),
+          unfinished: counts('running') + counts('unresolved') + counts('pending'), deferred: counts('deferred'),
+          credits: { charged: tally.charged, refunded: tally.refunded }, results: io.stop.aborted ? null : resultsFile, exitCode: code,
+        }
+        if (json) line({ kind: 'summary', ...summary })
+        else {
+          live?.end([
+            io.stop.aborted
+              ? 'stopped: run the same command again to go on'
+              : `${summary.completed} of ${summary.rows} rows completed, ${summary.failed} failed, ${summary.unfinished} unfinished, ${summary.deferred} deferred, ${invalid} invalid → ${resultsFile}`,
+          ])
+        }
+        exit(code)
+      } catch (error) {
+        const stop = stopOf(error)
+        io.stderr.write(`pixii-rx: ${stop.message}\n`)
+        exit(stop.code)
+      }
+    })
+}
