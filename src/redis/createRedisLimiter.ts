@@ -200,8 +200,9 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
         busy = false
         link.failed(error)
         publish()
-        // While closing, what cannot be sent is left to the leases.
+        // While closing, what cannot be sent is left to the leases; once closed, nothing is retried.
         if (closing !== undefined) return closing()
+        if (closed !== undefined) return
         scheduler.schedule(() => {
           wake = true
           stale = true
@@ -263,10 +264,14 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
     withToken$,
     close: () =>
       (closed ??= (async () => {
-        await new Promise<void>((resolve) => {
-          closing = resolve
-          pump()
-        })
+        // What this worker owes Redis is sent first, if Redis answers; if it does not, the
+        // leases settle it (as spent) and nothing waits for a Redis that may never come back.
+        if (link.connection().reachable) {
+          await new Promise<void>((resolve) => {
+            closing = resolve
+            pump()
+          })
+        }
         closing = undefined
         timer?.subscription.unsubscribe()
         for (const observer of observers) observer.complete()

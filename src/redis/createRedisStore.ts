@@ -74,6 +74,25 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
   const prefix = `pixii-rx:catalogue:{${catalogue}}`
   const entriesKey = `${prefix}:entries`
   const leaseKey = (row: string) => `${prefix}:lease:${row}`
+  const releasedChannel = `${prefix}:released`
+  // Waiters for rows another worker holds, woken when it releases one (pub/sub) or its lease would lapse.
+  const waiters = new Map<string, Set<() => void>>()
+  let subscriber: Redis | undefined
+  const wakeAll = (): void => {
+    for (const set of waiters.values()) for (const wake of set) wake()
+  }
+  const listen = (): void => {
+    if (subscriber !== undefined) return
+    subscriber = connection().duplicate(ownOptions)
+    subscriber.on('error', () => {})
+    subscriber.on('ready', wakeAll) // messages may have been missed while it was away
+    subscriber.on('message', (_channel: string, row: string) => {
+      for (const wake of waiters.get(row) ?? []) wake()
+    })
+    // A release before the subscription took hold was missed: look again once it holds.
+    subscriber.subscribe(releasedChannel).then(wakeAll, () => {})
+  }
+  const release = (client: Redis, row: string) => runScript(client, releaseScript, [leaseKey(row)], [worker, releasedChannel, row])
   const worker = randomUUID()
   let cursor = 0
   const held = new Map<string, number>()
@@ -139,17 +158,29 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
     },
     claim: async (row, leaseMs) => (await claim(row, leaseMs)).mine,
     async claimWhenFree(row, leaseMs) {
-      // Wakes when the holder's lease would lapse (it is renewed while the holder lives).
+      listen()
+      // Wakes when the holder releases the row, or when its lease would lapse (it is renewed while the holder lives).
       for (;;) {
         if (closed !== undefined) return false
+        const woken = new Promise<void>((resolve) => {
+          const set = waiters.get(row) ?? new Set()
+          waiters.set(row, set)
+          set.add(resolve)
+        })
         const { mine, leftMs } = await claim(row, leaseMs)
+        if (!mine) {
+          const timer = scheduler.schedule(() => wakeAll(), leftMs)
+          await woken
+          timer.unsubscribe()
+        }
+        waiters.get(row)?.clear()
+        waiters.delete(row)
         if (mine) return true
-        await new Promise<void>((resolve) => scheduler.schedule(() => resolve(), leftMs))
       }
     },
     async release(row) {
       held.delete(row)
-      await runScript(connection(), releaseScript, [leaseKey(row)], [worker])
+      await release(connection(), row)
     },
     createLimiter(limits, limiterScheduler) {
       limiter ??= createRedisLimiter({
@@ -167,7 +198,9 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
         renewal = undefined
         const rows = [...held.keys()]
         held.clear()
-        if (client?.status === 'ready') await Promise.all(rows.map((row) => runScript(client as Redis, releaseScript, [leaseKey(row)], [worker]).catch(() => undefined)))
+        if (client?.status === 'ready') await Promise.all(rows.map((row) => release(client as Redis, row).catch(() => undefined)))
+        wakeAll()
+        subscriber?.disconnect()
         await limiter?.close()
         if (owned && client !== undefined) {
           if (client.status === 'ready') await client.quit().catch(() => client?.disconnect())

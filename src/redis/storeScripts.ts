@@ -11,8 +11,11 @@ end
 return { 0, redis.call('PTTL', KEYS[1]) }
 `
 
-/** Gives the lease back, if worker `ARGV[1]` still holds it. */
+/** Gives the lease back, if worker `ARGV[1]` still holds it, and tells the waiters on channel `ARGV[2]`. */
 export const releaseScript = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[2], ARGV[3])
+end
 return 0
 `

@@ -91,6 +91,8 @@ describe('createRedisLimiter', function () {
       return child
     }
 
+    // Every wait is on an event; the margin is for a loaded machine.
+    this.timeout(60_000)
     before(async function () {
       requireTool(this, 'redis-server', redisServerMissing())
       server = await startRedisServer()
@@ -193,6 +195,21 @@ describe('createRedisLimiter', function () {
       await sent
       expect(starts[0]).to.be.at.least(restartedAt)
       expect(limiter.state().redis).to.include({ reachable: true, message: undefined })
+    })
+
+    it('closes without waiting for a Redis that does not answer, its waiting submission never started', async () => {
+      const limiter = createRedisLimiter({ redis: server.url, organisation: organisation() })
+      await stateWhere(limiter, (state) => state.redis.reachable)
+      const down = stateWhere(limiter, (state) => !state.redis.reachable)
+      await server.kill('SIGKILL')
+      await down
+      let started = false
+      const waiting = limiter.withToken$(() => ((started = true), of(1))).subscribe()
+      await stateWhere(limiter, (state) => state.queued === 1)
+      await limiter.close()
+      waiting.unsubscribe()
+      expect(started).to.equal(false)
+      await server.restart()
     })
   })
 })

@@ -43,6 +43,8 @@ describe('createRedisStore', function () {
     let redis: Redis
     const children: ChildProcess[] = []
 
+    // Every wait is on an event; the margin is for a loaded machine.
+    this.timeout(60_000)
     before(async function () {
       requireTool(this, 'redis-server', redisServerMissing())
       server = await startRedisServer()
