@@ -40,6 +40,8 @@ export interface CrashFigures {
   readonly images: { readonly expected: number; readonly present: number; readonly wrongHash: number }
   readonly credits: { readonly spent: number; readonly ofJobs: number; readonly inResults: number }
   readonly seconds: number
+  /** The result lines of rows that did not end (at most 5), to say why. */
+  readonly unfinished: readonly string[]
 }
 
 const kinds = ['aPlus', 'listingBuilder', 'scale'] as const
@@ -186,12 +188,14 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
         }
       }
     }
+    const unfinished = results.filter((result) => result.status !== 'completed' && result.status !== 'failed').slice(0, 5).map((result) => JSON.stringify(result))
     const inResults = results.reduce((sum, result) => sum + result.credits.charged - result.credits.refunded, 0)
     return {
       rows: plan.rows, starts, kills, adopted, lostAnswersInRun, submittedTwice, missing,
       images: { expected, present, wrongHash },
       credits: { spent: 10_000_000 - sim.balance(sim.liveKey), ofJobs, inResults },
       seconds: Math.round((performance.now() - started) / 100) / 10,
+      unfinished,
     }
   } finally {
     await sim.close()

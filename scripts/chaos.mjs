@@ -1,7 +1,8 @@
 // npm run chaos: compiles the chaos run and the library with tsc into a fresh .tmp/chaos, runs it
 // with plain node and --expose-gc, and checks that the process ends on its own: after the run's
 // last line ("chaos: done") it gets 10 s, then it is killed and the run fails. The measured exit
-// delay goes into docs/reliability.md when the run wrote it. Arguments go to chaos/main.ts.
+// delay goes into docs/reliability.md when the run wrote it. Arguments go to chaos/main.ts. Then
+// it runs the catalogue crash run (chaos/catalogueCrashMain.ts), which writes its own section.
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -50,5 +51,8 @@ child.on('exit', (code, signal) => {
   } catch {
     // No report this time (a partial run writes none).
   }
-  process.exit(endedOnItsOwn ? (code ?? 1) : 1)
+  if (!endedOnItsOwn || code !== 0) process.exit(endedOnItsOwn ? (code ?? 1) : 1)
+  // Then the crash run of `pixii-rx batch` (chaos/catalogueCrashMain.ts), with the same arguments.
+  const crash = spawnSync(process.execPath, ['.tmp/chaos/chaos/catalogueCrashMain.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+  process.exit(crash.status ?? 1)
 })

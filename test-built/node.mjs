@@ -38,7 +38,7 @@ function bareImports(entry) {
 }
 
 try {
-  for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js']) {
+  for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js', 'dist/esm/catalogue/index.js']) {
     const { files, bare } = bareImports(resolve(root, entry))
     const foreign = bare.filter((specifier) => !specifier.startsWith('node:') && !libraryDependencies.has(specifier.split('/')[0]))
     assert.deepEqual(foreign, [], `${entry} (${files} files) imports ${foreign.join(', ')}`)
@@ -58,12 +58,33 @@ try {
     assert.deepEqual(await node.toReadable(of(1, 2, 3)).toArray(), [1, 2, 3])
   }
 
+  // pixii-rx/catalogue: loads both ways, and its journal works under plain Node.
+  const catalogueEsm = await import('pixii-rx/catalogue')
+  const catalogueCjs = require('pixii-rx/catalogue')
+  assert.ok(require.resolve('pixii-rx/catalogue').replaceAll('\\', '/').endsWith('dist/cjs/catalogue/index.js'))
+  for (const catalogue of [catalogueEsm, catalogueCjs]) {
+    for (const name of ['runCatalogue$', 'createJournalStore', 'readRows', 'rowOf']) assert.equal(typeof catalogue[name], 'function', `${name} is exported`)
+    const { mkdtempSync, rmSync } = await import('node:fs')
+    const dir = mkdtempSync(resolve(root, '.tmp-built-journal-'))
+    try {
+      const store = catalogue.createJournalStore(resolve(dir, 'run.journal'))
+      await store.open()
+      await store.append({ kind: 'accepted', row: 'r1', at: 0, jobId: 'job_1', adopted: false })
+      await store.close()
+      const again = catalogue.createJournalStore(resolve(dir, 'run.journal'))
+      assert.equal((await again.open()).entries.length, 1)
+      await again.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
   const redisImports = bareImports(resolve(root, 'dist/esm/redis/index.js')).bare
   assert.ok(redisImports.includes('ioredis'), `pixii-rx/redis imports ${redisImports.join(', ')}`)
   const redisEsm = await import('pixii-rx/redis')
   const redisCjs = require('pixii-rx/redis')
   for (const redis of [redisEsm, redisCjs]) {
-    assert.equal(typeof redis.createRedisLimiter, 'function', 'pixii-rx/redis exports createRedisLimiter')
+    for (const name of ['createRedisLimiter', 'createRedisStore']) assert.equal(typeof redis[name], 'function', `pixii-rx/redis exports ${name}`)
     // A limiter on a port where nothing answers: it says so, and closes without waiting.
     const limiter = redis.createRedisLimiter({ redis: 'redis://127.0.0.1:1', organisation: 'built' })
     assert.equal(limiter.state().redis.reachable, false)
@@ -77,6 +98,7 @@ try {
   const bin = resolve(root, pkg.bin['pixii-rx'])
   assert.equal(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim(), pkg.version)
   assert.match(execFileSync(process.execPath, [bin, 'download', '--help'], { encoding: 'utf8' }), /Examples:/)
+  assert.match(execFileSync(process.execPath, [bin, 'batch', '--help'], { encoding: 'utf8' }), /--journal <path>[\s\S]*--store <url>/)
   assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/)
   console.log(`test-built (node, cli, redis): ok, the library entry reaches only ${[...libraryDependencies].join(', ')}; pixii-rx/redis loads ioredis; pixii-rx ${pkg.version} runs`)
 } catch (error) {
