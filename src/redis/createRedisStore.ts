@@ -110,12 +110,20 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
     problems.push({ where: `${entriesKey}[${index}]`, message: 'not a journal entry' })
     return undefined
   }
-  const read = async (): Promise<{ stored: Stored[]; problems: JournalProblem[] }> => {
-    const raws = await connection().lrange(entriesKey, cursor, -1)
-    const problems: JournalProblem[] = []
-    const stored = raws.flatMap((raw, at) => decode(raw, cursor + at, problems) ?? [])
-    cursor += raws.length
-    return { stored, problems }
+  // One read at a time: two claims refreshing at once must not both read from one cursor and
+  // move it twice (the entries between would never be folded in, and a row sent twice).
+  let reading: Promise<unknown> = Promise.resolve()
+  const read = (): Promise<{ stored: Stored[]; problems: JournalProblem[] }> => {
+    const next = reading.catch(() => undefined).then(async () => {
+      const from = cursor
+      const raws = await connection().lrange(entriesKey, from, -1)
+      const problems: JournalProblem[] = []
+      const stored = raws.flatMap((raw, at) => decode(raw, from + at, problems) ?? [])
+      cursor = from + raws.length
+      return { stored, problems }
+    })
+    reading = next
+    return next
   }
 
   // Every held lease is renewed each third of its length, while this worker lives.
