@@ -152,7 +152,7 @@ function exitFor(results: readonly RowResult[], invalid: number, sawStorageTroub
  * import { batchCommand } from './batchCommand.js'
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
  * console.log(batchCommand(io, () => undefined).options.map((option) => option.long).join(' '))
- * // Output: --journal --store --catalogue --out --results --concurrency --resubmit-failed --until-budget --settle --per-minute --per-day --timeout --api-key --base-url --max-retries --json
+ * // Output: --journal --store --catalogue --out --results --concurrency --resubmit-failed --until-budget --settle --per-minute --per-day --timeout --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
  * ```
  */
 export function batchCommand(io: CliIo, exit: (code: number) => void): Command {
