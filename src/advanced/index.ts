@@ -52,6 +52,10 @@ export type { PollDecision, PollOutcome } from '../watch/PollEvent.js'
 export { browserPage } from '../browser/browserPage.js'
 export type { ConnectionState } from '../watch/ConnectionState.js'
 export type { PageSignals } from '../watch/PageSignals.js'
+
+// server push: what a client's serverPush option takes, and the proxy's stream reader
+export type { JobPush, PushedWatch } from '../watch/JobPush.js'
+export { serverSentEvents } from '../watch/serverSentEvents.js'
 export type { JobTimeoutConfig } from '../operators/jobTimeout.js'
 export { watchWithEstimate$, type EstimatedJob } from '../watch/watchWithEstimate.js'
 export type { RetryTransientConfig } from '../operators/retryTransient.js'

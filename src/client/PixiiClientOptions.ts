@@ -2,6 +2,7 @@ import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
 import type { SubmissionLimiter } from '../submit/limiter/SubmissionLimiter.js'
 import type { SubmissionLimits } from '../submit/limiter/SubmissionLimits.js'
+import type { JobPush } from '../watch/JobPush.js'
 import type { PageSignals } from '../watch/PageSignals.js'
 import type { PollEvent } from '../watch/PollEvent.js'
 import type { PollSchedule } from '../schedules/PollSchedule.js'
@@ -152,14 +153,15 @@ export interface PixiiClientOptions {
    */
   readonly page?: PageSignals
   /**
-   * Watch jobs through the server-push stream of a `pixii-rx/proxy` (`GET …/jobs/{id}/events`,
-   * Server-Sent Events read with `fetch`) instead of polling: the proxy then runs one watch per job
-   * for every browser. Pixii itself has no such stream, so this is for a `baseUrl` that is such a
-   * proxy. When the proxy does not offer it (any answer that is not an event stream), the client
-   * polls, and keeps polling for its later watches; a stream that breaks before the job's end is
-   * followed by polling for that watch.
+   * Watch jobs through a server's push instead of polling: `serverSentEvents` from
+   * `pixii-rx/watcher` reads the stream of a `pixii-rx/proxy` (`GET …/jobs/{id}/events`,
+   * Server-Sent Events read with `fetch`), so the proxy runs one watch per job for every browser.
+   * Pixii itself has no such stream, so this is for a `baseUrl` that is such a proxy. When the
+   * proxy does not offer it (a 404 or 405), the client polls, and keeps polling for its later
+   * watches; a stream that breaks before the job's end is followed by polling for that watch.
+   * Imported only where used, so a bundle without it has no stream reader.
    *
-   * @defaultValue `false`: polling, as against Pixii
+   * @defaultValue none: polling, as against Pixii
    */
-  readonly serverPush?: boolean
+  readonly serverPush?: JobPush
 }

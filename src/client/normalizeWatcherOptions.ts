@@ -91,7 +91,7 @@ export function normalizeWatcherOptions<More extends object>(
   checkCallable(given.random, 'random', undefined, issues)
   checkCallable(given.page, 'page', 'listen', issues)
   checkBoolean('pauseWhenHidden', given.pauseWhenHidden, issues)
-  checkBoolean('serverPush', given.serverPush, issues)
+  checkCallable(given.serverPush, 'serverPush', undefined, issues)
   const retry = checkRetryPolicy(given.retry, defaultRetryPolicy, 'retry', issues)
   const watchTimeoutMs = given.watchTimeoutMs ?? defaults.watchTimeoutMs
   checkDeadline('watchTimeoutMs', watchTimeoutMs, issues)
@@ -116,7 +116,7 @@ export function normalizeWatcherOptions<More extends object>(
     watchTimeoutMs,
     page: given.page ?? browserPage,
     pauseWhenHidden: given.pauseWhenHidden ?? true,
-    serverPush: given.serverPush === true,
+    ...(given.serverPush === undefined ? {} : { serverPush: given.serverPush }),
     ...more,
     ...(given.onPoll === undefined ? {} : { onPoll: given.onPoll }),
   }

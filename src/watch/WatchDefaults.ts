@@ -1,4 +1,5 @@
 import type { KeyKind } from '../http/KeyKind.js'
+import type { JobPush } from './JobPush.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import type { PageSignals } from './PageSignals.js'
 import type { PollEvent } from './PollEvent.js'
@@ -22,6 +23,6 @@ export interface WatchDefaults extends TransportConfig {
   readonly pauseWhenHidden: boolean
   /** The overall deadline of every watch, in milliseconds, or `false` for none. */
   readonly watchTimeoutMs: number | false
-  /** Whether watches try the proxy's server-push stream before polling. */
-  readonly serverPush?: boolean
+  /** The server push that watches try before polling; none: they poll. */
+  readonly serverPush?: JobPush
 }

@@ -1,7 +1,7 @@
 import { filter, Observable, Subscription } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
 import { jobStep } from './pollJob.js'
-import { PushGaveWay } from './pushJob.js'
+import { PushGaveWay } from './PushGaveWay.js'
 import { statusRank } from './statusRank.js'
 
 /**

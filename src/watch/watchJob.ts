@@ -1,7 +1,5 @@
 import { finalize, Observable } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
-import { pushJob$ } from './pushJob.js'
-import { pushThenPoll$ } from './pushThenPoll.js'
 import type { Job } from '../codecs/Job.js'
 import { getDatedJob$ } from '../api/getJob.js'
 import { ValidationError } from '../errors/ValidationError.js'
@@ -28,15 +26,15 @@ const withToken = (fetch: FetchLike, token: string): FetchLike => (input, init) 
   fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-pixii-job-token': token } })
 
 /**
- * The `watchJob$` of one client: its settings, and one shared loop per job id: a push stream
- * then polling with `serverPush` (until a server says it has no stream), polling otherwise. The
+ * The `watchJob$` of one client: its settings, and one shared loop per job id: the `serverPush`
+ * stream then polling when given (until a server says it has no stream), polling otherwise. The
  * overall deadline sits outside the share: each subscriber's counts from its own subscription
  * and ends only its own watch; the loop stops when its last subscriber leaves, timed out or not.
  */
 export function watchJobFor(settings: WatchDefaults): JobWatching {
   const shared = shareByKey<string, Job>()
   const hub = new ConnectionHub()
-  let pushOffered = settings.serverPush === true
+  let push = settings.serverPush
   // Each watchJob$ subscriber's own onPoll, per job id: the shared loop tells all of them, not
   // only the one whose options started it (an ETA shown by a second view of the job stays live).
   const listeners = new Map<string, Set<Listener>>()
@@ -58,7 +56,7 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
             poll: () => getDatedJob$(transport, id),
             onConnection: (state) => hub.report(id, state),
           }).pipe(finalize(() => hub.report(id, undefined)))
-        return pushOffered ? pushThenPoll$(pushJob$(settings, id, token), poll$, () => (pushOffered = false)) : poll$()
+        return push === undefined ? poll$() : push({ transport: settings, id, token, poll$, notOffered: () => (push = undefined) })
       }
       subscriber.add(() => {
         const set = listeners.get(id)

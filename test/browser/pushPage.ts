@@ -1,7 +1,8 @@
-// The page of the push test: a client of the proxy at /pixii with serverPush, and one function
-// the test calls to watch a job with its token. What each watch saw is kept on `window`.
+// The page of the push test: a client of the proxy at /pixii with serverSentEvents as its
+// serverPush, and one function the test calls to watch a job with its token. What each watch saw is kept on `window`.
 import { lastValueFrom, tap } from 'rxjs'
 import { createPixiiClient } from '../../src/index.js'
+import { serverSentEvents } from '../../src/watcher/index.js'
 
 declare global {
   interface Window {
@@ -10,7 +11,7 @@ declare global {
   }
 }
 
-const pixii = createPixiiClient({ baseUrl: '/pixii', serverPush: true, retry: { maxConsecutiveFailures: 0 } })
+const pixii = createPixiiClient({ baseUrl: '/pixii', serverPush: serverSentEvents, retry: { maxConsecutiveFailures: 0 } })
 window.pushSeen = {}
 window.pushWatch = (jobId, token) => {
   const seen = (window.pushSeen[jobId] = [] as string[])

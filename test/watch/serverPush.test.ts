@@ -6,6 +6,7 @@ import { expect } from 'chai'
 import { firstValueFrom, lastValueFrom, map, toArray } from 'rxjs'
 import { createPixiiClient, fixedSchedule, isPixiiError } from '../../src/index.js'
 import { createJobTokens, createPixiiProxy } from '../../src/proxy/index.js'
+import { serverSentEvents } from '../../src/watcher/index.js'
 import { createSimulator, type Simulator } from '../../src/testing/index.js'
 import { eventLog, serve, type Served } from '../proxy/proxyServer.js'
 import { jobBody, startHostileServer } from '../support/hostileServer.js'
@@ -48,7 +49,7 @@ describe('watchJob$ with serverPush', () => {
     it('watches through the stream: one connection for every watch of the job in a client, no polling', async () => {
       const id = simulator.createJob({ key: simulator.testKey, queuedMs: 1_500, processingMs: 2_000 })
       const token = tokens.issue(id)
-      const tab = () => createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: true })
+      const tab = () => createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: serverSentEvents })
       const [first, second] = [tab(), tab()]
       const watched = [first, first, first, second].map((client) => lastValueFrom(client.watchJob$(id, { token }).pipe(toArray(), statuses)))
       await firstValueFrom(simulator.requests$)
@@ -60,7 +61,7 @@ describe('watchJob$ with serverPush', () => {
 
     it('closes the stream when the last watch unsubscribes: the proxy stops asking Pixii', async () => {
       const id = simulator.createJob({ key: simulator.testKey, queuedMs: 600_000, processingMs: 1_000 })
-      const client = createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: true })
+      const client = createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: serverSentEvents })
       let first: (status: string) => void = () => undefined
       const seen = new Promise<string>((resolve) => (first = resolve))
       const subscription = client.watchJob$(id, { token: tokens.issue(id) }).subscribe((job) => first(job.status))
@@ -76,7 +77,7 @@ describe('watchJob$ with serverPush', () => {
 
     it('polls with the token when the stream is refused, and reports the refusal as a typed error', async () => {
       const id = simulator.createJob({ key: simulator.testKey, queuedMs: 0, processingMs: 0 })
-      const client = createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: true, retry: { maxConsecutiveFailures: 0 } })
+      const client = createPixiiClient({ apiKey: 'pk_test_not_sent_upstream', baseUrl: proxy.url, serverPush: serverSentEvents, retry: { maxConsecutiveFailures: 0 } })
       const refused = await lastValueFrom(client.watchJob$(id, { token: tokens.issue('job_other') })).catch((error: unknown) => error)
       expect(isPixiiError(refused, 'Unauthorized') && [refused.context.status, refused.context.serverCode]).to.deep.equal([403, 'FORBIDDEN'])
       expect(log.events.map((event) => `${event.route} ${event.status}`)).to.deep.equal(['watchJob 403', 'getJob 403'])
@@ -90,7 +91,7 @@ describe('watchJob$ with serverPush', () => {
     const clock = new VirtualClock()
     const simulator = createSimulator({ scheduler: clock.scheduler })
     const [a, b] = [0, 1].map(() => simulator.createJob({ key: simulator.testKey, queuedMs: 0, processingMs: 2_500 }))
-    const client = createPixiiClient({ apiKey: simulator.testKey, fetch: clock.track(simulator.fetch), scheduler: clock.scheduler, schedule: fixedSchedule(1_000), serverPush: true })
+    const client = createPixiiClient({ apiKey: simulator.testKey, fetch: clock.track(simulator.fetch), scheduler: clock.scheduler, schedule: fixedSchedule(1_000), serverPush: serverSentEvents })
     const first = lastValueFrom(client.watchJob$(a as string).pipe(toArray(), statuses))
     await clock.runUntil(() => simulator.log.length >= 2)
     const second = lastValueFrom(client.watchJob$(b as string).pipe(toArray(), statuses))
@@ -122,7 +123,7 @@ describe('watchJob$ with serverPush', () => {
     })
     const clock = new VirtualClock()
     try {
-      const client = createPixiiClient({ apiKey: 'pk_test_abc', baseUrl: hostile.url, fetch: clock.track(globalThis.fetch), scheduler: clock.scheduler, schedule: fixedSchedule(1_000), serverPush: true })
+      const client = createPixiiClient({ apiKey: 'pk_test_abc', baseUrl: hostile.url, fetch: clock.track(globalThis.fetch), scheduler: clock.scheduler, schedule: fixedSchedule(1_000), serverPush: serverSentEvents })
       let seen = ''
       const watched = lastValueFrom(client.watchJob$(id).pipe(toArray(), statuses)).then((text) => (seen = text))
       await clock.runUntil(() => seen !== '')
@@ -133,5 +134,15 @@ describe('watchJob$ with serverPush', () => {
     } finally {
       await hostile.close()
     }
+  })
+
+  it('takes a JobPush, and refuses the boolean of before with a ValidationError naming serverPush', () => {
+    let caught: unknown
+    try {
+      createPixiiClient({ apiKey: 'pk_test_abc', serverPush: true as never })
+    } catch (error) {
+      caught = error
+    }
+    expect(isPixiiError(caught) && caught._tag === 'Validation' ? caught.issues : caught).to.deep.equal([{ path: 'serverPush', message: 'expected a function' }])
   })
 })

@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs'
 import { Job } from '../codecs/Job.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
+import { PushGaveWay } from './PushGaveWay.js'
 
 /**
  * The bytes of a body as they come: a page's fetch gives a web stream (read with a reader, as not
@@ -13,11 +14,6 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8A
   } else yield* body
 }
 
-/** Why a push stream gave way to polling: `offered` is false when the server has no such stream. */
-export class PushGaveWay {
-  constructor(readonly offered: boolean) {}
-}
-
 /**
  * A job's transitions from a `pixii-rx/proxy` stream (`GET {baseUrl}/v1/api/jobs/{id}/events`),
  * read with `fetch` so that it runs in browsers and Node alike and can send headers (the key, a
@@ -25,9 +21,10 @@ export class PushGaveWay {
  * with {@link PushGaveWay} when the answer is not an event stream (404, 405: not offered), and
  * when the stream fails, ends, or says `problem` before its consumer has stopped: polling takes
  * over and reports what is wrong as a typed error. Headers must come within the request timeout;
- * unsubscribing aborts the request.
+ * unsubscribing aborts the request. A client marked unusable (made on a server for a page) opens
+ * no stream.
  */
-export function pushJob$(config: TransportConfig, id: string, token: string | undefined): Observable<Job> {
+export function jobEventStream$(config: TransportConfig, id: string, token: string | undefined): Observable<Job> {
   return new Observable<Job>((subscriber) => {
     const controller = new AbortController()
     const giveWay = (offered: boolean): void => subscriber.error(new PushGaveWay(offered))
