@@ -4,36 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lastValueFrom, toArray } from 'rxjs'
 import {
-  createJournalStore, rowOf, runCatalogue$, type CatalogueEvent, type CatalogueRow, type JournalEntry, type JournalFile, type JournalFileSystem,
+  createJournalStore, rowOf, runCatalogue$, type CatalogueEvent, type CatalogueRow, type JournalEntry, type JournalFileSystem,
 } from '../../src/catalogue/index.js'
 import { FileSystemError } from '../../src/errors/FileSystemError.js'
 import { startSimulator, type Simulator } from '../../src/testing/index.js'
+import { fillingDisk } from '../support/fillingDisk.js'
 
 const aPlus = (asin: string, key?: string): CatalogueRow =>
   rowOf({ kind: 'aPlus', request: { asin, country_code: 'US', types: ['A+ Basic'] } }, key === undefined ? {} : { key })
 const posts = (sim: Simulator): number => sim.log.filter((request) => request.method === 'POST').length
-
-/** A disk that fills up after `room.bytes` more bytes of journal writes. */
-function fillingDisk(room: { bytes: number }): JournalFileSystem {
-  return {
-    ...(fs as unknown as JournalFileSystem),
-    async open(path, flags, mode) {
-      const handle = (await fs.open(path, flags, mode)) as unknown as JournalFile
-      return {
-        write: async (buffer, offset = 0, length = buffer.length - offset, position = null) => {
-          if (room.bytes <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-          const fits = Math.min(length, room.bytes)
-          room.bytes -= fits
-          return handle.write(buffer, offset, fits, position)
-        },
-        datasync: () => handle.datasync(),
-        sync: () => handle.sync(),
-        truncate: (length) => handle.truncate(length),
-        close: () => handle.close(),
-      }
-    },
-  }
-}
 
 describe('runCatalogue$ (simulator over HTTP)', () => {
   let sim: Simulator
