@@ -8,32 +8,15 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bareImports } from './bareImports.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 const libraryDependencies = new Set(['rxjs', 'cross-fetch', 'io-ts', 'fp-ts'])
 const cliOnly = /[\\/]node_modules[\\/](commander|cli-spinners|string-width)[\\/]/
-
-function bareImports(entry) {
-  const seen = new Set()
-  const bare = new Set()
-  const visit = (file) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    // Without comments: TSDoc examples import 'pixii-rx' too.
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
-    for (const match of code.matchAll(/(?:^|[\s;])(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-      const specifier = match[1] ?? match[2]
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
-      else bare.add(specifier)
-    }
-  }
-  visit(entry)
-  return { files: seen.size, bare: [...bare].sort() }
-}
 
 try {
   for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js', 'dist/esm/catalogue/index.js']) {

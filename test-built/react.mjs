@@ -6,10 +6,10 @@
 //   with react-dom/server, sending nothing.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bareImports } from './bareImports.mjs'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createPixiiClient } from 'pixii-rx'
@@ -18,28 +18,12 @@ import { useJob } from 'pixii-rx/react'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
 
-function bareImports(entry) {
-  const seen = new Set()
-  const bare = new Set()
-  const visit = (file) => {
-    if (seen.has(file)) return
-    seen.add(file)
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
-    for (const match of code.matchAll(/(?:^|[\s;])(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-      const specifier = match[1] ?? match[2]
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
-      else bare.add(specifier.split('/')[0])
-    }
-  }
-  visit(entry)
-  return [...bare].sort()
-}
-
 try {
   assert.ok(fileURLToPath(import.meta.resolve('pixii-rx/react')).replaceAll('\\', '/').endsWith('dist/esm/react/index.js'))
   assert.ok(require.resolve('pixii-rx/react').replaceAll('\\', '/').endsWith('dist/cjs/react/index.js'))
   assert.equal(typeof require('pixii-rx/react').useJob, 'function', 'require("pixii-rx/react") gives useJob')
-  const foreign = bareImports(resolve(root, 'dist/esm/react/index.js')).filter((name) => !['react', 'rxjs', 'cross-fetch', 'io-ts', 'fp-ts'].includes(name))
+  const packages = [...new Set(bareImports(resolve(root, 'dist/esm/react/index.js')).bare.map((specifier) => specifier.split('/')[0]))]
+  const foreign = packages.filter((name) => !['react', 'rxjs', 'cross-fetch', 'io-ts', 'fp-ts'].includes(name))
   assert.deepEqual(foreign, [], 'pixii-rx/react imports only react and the library’s dependencies')
   const loaded = JSON.parse(execFileSync(process.execPath, ['-e', "require('pixii-rx'); console.log(JSON.stringify(Object.keys(require.cache)))"], { cwd: root, encoding: 'utf8' }))
   assert.deepEqual(loaded.filter((file) => /[\\/]node_modules[\\/]react(?:-dom)?[\\/]/.test(file)), [], 'require("pixii-rx") loaded react')
