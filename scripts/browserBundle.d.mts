@@ -1,7 +1,7 @@
 // Types of browserBundle.mjs, for the TypeScript that imports it (the example server, tests).
 import type { BuildOptions, Plugin } from 'esbuild'
 
-export declare const pageFetch: Plugin
+export declare const browserTwins: Plugin
 export declare function browserBuildOptions(entryPoint: string): BuildOptions
 
 export interface BrowserBundle {

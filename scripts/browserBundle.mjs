@@ -4,7 +4,8 @@
 //   with no help from here.
 // - rxjs comes from its ES2015 build (7 kB smaller than the ES5 one that is its default).
 // - src/http/platformFetch.ts (cross-fetch) becomes platformFetch.browser.ts (the page's own fetch,
-//   looked up at each call), as package.json's `browser` field does for dist/ in apps' bundlers.
+//   looked up at each call), and src/http/nodeStreamBody.ts (node-fetch's bodies) its browser twin
+//   that reads none, as package.json's `browser` field does for dist/ in apps' bundlers.
 // - Anything CommonJS from those packages, cross-fetch, or a node: module fails the build instead
 //   of shipping quietly.
 import * as esbuild from 'esbuild'
@@ -15,11 +16,13 @@ import { gzipSync } from 'node:zlib'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-/** src/http/platformFetch.ts gives way to its browser twin, as the `browser` field maps dist/. */
-export const pageFetch = {
-  name: 'platform-fetch-to-page-fetch',
+/** src/http's Node-only files give way to their browser twins, as the `browser` field maps dist/. */
+export const browserTwins = {
+  name: 'node-files-to-browser-twins',
   setup(build) {
-    build.onResolve({ filter: /^\.\/platformFetch\.js$/ }, (args) => ({ path: `${args.resolveDir}/platformFetch.browser.ts` }))
+    build.onResolve({ filter: /^\.\/(?:platformFetch|nodeStreamBody)\.js$/ }, (args) => ({
+      path: `${args.resolveDir}/${args.path.slice(2, -3)}.browser.ts`,
+    }))
   },
 }
 
@@ -40,7 +43,7 @@ export function browserBuildOptions(entryPoint) {
     sourcemap: true,
     metafile: true,
     legalComments: 'none',
-    plugins: [pageFetch],
+    plugins: [browserTwins],
     logLevel: 'silent',
   }
 }

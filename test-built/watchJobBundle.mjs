@@ -68,6 +68,7 @@ try {
     const inputs = Object.keys(result.metafile.inputs)
     assert.deepEqual(inputs.filter((input) => /node_modules\/(?:cross-fetch|(?:fp-ts|io-ts)\/lib)\//.test(input)), [], `${form}: no cross-fetch, no CommonJS fp-ts or io-ts`)
     assert.ok(inputs.includes('node_modules/pixii-rx/dist/esm/http/platformFetch.browser.js'), `${form}: the browser field gave the page’s fetch`)
+    assert.ok(inputs.includes('node_modules/pixii-rx/dist/esm/http/nodeStreamBody.browser.js'), `${form}: the browser field left out the Node stream reader`)
     const code = result.outputFiles[0].contents
     const gzipBytes = gzipSync(code).length
     const { gzipBytes: recordedBytes } = recorded[form]

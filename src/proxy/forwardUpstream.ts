@@ -1,4 +1,5 @@
-import { BodyTooLarge, discardBody, readBodyCapped } from '../http/readBodyCapped.js'
+import { BodyTooLarge } from '../http/BodyTooLarge.js'
+import { discardBody, readBodyCapped } from '../http/readBodyCapped.js'
 import type { AnyProxySettings } from './normalizeProxyOptions.js'
 
 /** The request to make to Pixii: built by the proxy from what it checked, never copied. */

@@ -25,6 +25,10 @@ describe('the browser bundle', function () {
     expect(bundle.code).not.to.contain('XMLHttpRequest')
   })
 
+  it('reads bodies as web streams only, with no reader for Node streams', () => {
+    expect(bundle.inputs.filter((input) => input.includes('nodeStreamBody'))).to.deep.equal(['src/http/nodeStreamBody.browser.ts'])
+  })
+
   it('has the size that the README records', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8')
     const recorded = /\*\*([\d.]+) kB minified, ([\d.]+) kB gzipped\*\*/.exec(readme)

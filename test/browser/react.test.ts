@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
 import type { Page } from 'playwright-core'
-import { pageFetch } from '../../scripts/browserBundle.mjs'
+import { browserTwins } from '../../scripts/browserBundle.mjs'
 import { createPixiiProxy } from '../../src/proxy/index.js'
 import { startSimulator, type Simulator } from '../../src/testing/index.js'
 import { requireTool } from '../support/requireTool.js'
@@ -38,7 +38,7 @@ describe('useJob with React in Chromium', function () {
       platform: 'browser',
       target: 'es2022',
       write: false,
-      plugins: [pageFetch],
+      plugins: [browserTwins],
       define: { 'process.env.NODE_ENV': '"development"' },
       logLevel: 'silent',
     })
