@@ -11,7 +11,7 @@ import type { WatchOptions } from './WatchOptions.js'
 import type { PollEvent } from './PollEvent.js'
 import { loopSettings } from './loopSettings.js'
 import type { WatchDefaults } from './WatchDefaults.js'
-import { ConnectionHub } from './connectionHub.js'
+import { WatchHub } from './watchHub.js'
 
 type Listener = (event: PollEvent) => void
 
@@ -33,19 +33,17 @@ const withToken = (fetch: FetchLike, token: string): FetchLike => (input, init) 
  */
 export function watchJobFor(settings: WatchDefaults): JobWatching {
   const shared = shareByKey<string, Job>()
-  const hub = new ConnectionHub()
+  // Each subscriber's own onPoll and onConnection, per job id: the shared loop tells all of them,
+  // not only the one whose options started it (an ETA shown by a second view stays live).
+  const hub = new WatchHub()
   let push = settings.serverPush
-  // Each watchJob$ subscriber's own onPoll, per job id: the shared loop tells all of them, not
-  // only the one whose options started it (an ETA shown by a second view of the job stays live).
-  const listeners = new Map<string, Set<Listener>>()
   const hear = (id: string, starter: Listener | undefined): Listener => (event) => {
     starter?.(event)
-    for (const listener of [...(listeners.get(id) ?? [])]) listener(event)
+    hub.polled(id, event)
   }
   const loop$ = (id: string, timing: LoopTiming, token?: string, own?: Listener) =>
     new Observable<Job>((subscriber) => {
-      const mine = own === undefined ? undefined : (event: PollEvent) => own(event)
-      if (mine !== undefined) listeners.set(id, (listeners.get(id) ?? new Set()).add(mine))
+      if (own !== undefined) subscriber.add(hub.listenPolls(id, own))
       const start = () => {
         const transport = token === undefined ? settings : { ...settings, fetch: withToken(settings.fetch, token) }
         const poll$ = () =>
@@ -58,12 +56,6 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
           }).pipe(finalize(() => hub.report(id, undefined)))
         return push === undefined ? poll$() : push({ transport: settings, id, token, poll$, notOffered: () => (push = undefined) })
       }
-      subscriber.add(() => {
-        const set = listeners.get(id)
-        if (mine === undefined || set === undefined) return
-        set.delete(mine)
-        if (set.size === 0) listeners.delete(id)
-      })
       shared(id, start).subscribe(subscriber)
     })
   const watchJob$ = (id: string, options: WatchOptions = {}) =>
@@ -74,7 +66,7 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
       // The client's listener goes with the loop (once per poll), the watch's own with this subscriber.
       const timing = settings.onPoll === undefined ? rest : { ...rest, onPoll: settings.onPoll }
       const { onConnection } = options
-      if (onConnection !== undefined) subscriber.add(hub.listen(id, onConnection))
+      if (onConnection !== undefined) subscriber.add(hub.listenConnection(id, onConnection))
       loop$(id, timing, token, options.onPoll).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
     })
   return { watchJob$, loop$ }

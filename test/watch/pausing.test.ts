@@ -171,6 +171,27 @@ describe('watchJob$ in a page that is hidden or offline, in virtual time', () =>
     expect(page.listeners()).to.equal(0)
   })
 
+  it('keeps telling a subscriber when another that gave the same callback leaves', async () => {
+    const { pixii, id } = await start()
+    const heard: string[] = []
+    const polls: number[] = []
+    const tell = (state: ConnectionState) => heard.push(state.kind)
+    const count = (event: PollEvent) => polls.push(event.attempt)
+    const a = record(pixii.watchJob$(id, { onConnection: tell, onPoll: count }), h.clock)
+    const b = record(pixii.watchJob$(id, { onConnection: tell, onPoll: count }), h.clock)
+    await h.clock.advance(500)
+    a.subscription.unsubscribe()
+    page.set({ visible: false })
+    await h.clock.advance(1_000)
+    page.set({ visible: true })
+    await h.clock.settle()
+    // Joined twice, each told 'online' at once; then only b's listener is left, and it still hears.
+    expect(heard).to.deep.equal(['online', 'online', 'hidden', 'online'])
+    // The first poll reached both; the one on showing the page reached b alone.
+    expect(polls).to.deep.equal([1, 1, 2])
+    b.subscription.unsubscribe()
+  })
+
   it('refuses a page without listen() and a pauseWhenHidden that is not a boolean, naming each', async () => {
     h = await harness()
     expect(() => h.client({ page: {} as never })).to.throw(/page: expected an object with a listen\(\) method/)
