@@ -7,9 +7,9 @@
 // The same bundle of createPixiiClient({ apiKey }).watchJob$(id) is printed beside it for
 // information: the client's methods live on one object, which no bundler can take apart, so that
 // one is the whole client.
-// Fails above the limit recorded for the watcher in watchJobBundle.size.json (its measured size
-// plus about 2%; issue 15's goal of 20 kB is printed beside it, met or not), when cross-fetch or
-// a CommonJS build of fp-ts/io-ts gets into either bundle, or
+// Fails when the watcher's bundle passes 20,000 bytes gzipped (issue 15's goal: the limit in
+// watchJobBundle.size.json), when cross-fetch or a CommonJS build of fp-ts/io-ts gets into either
+// bundle, or
 // when a source map in the tarball points at a file the tarball does not hold.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -78,17 +78,16 @@ try {
         `${kB(code.length)} minified, ${kB(gzipBytes)} gzipped (${gzipBytes} bytes), ${((gzipBytes / recordedBytes) * 100).toFixed(1)}% of the recorded ${kB(recordedBytes)}`,
     )
   }
-  const { limitGzipBytes, goalGzipBytes } = recorded.watcher
-  // Issue 15's goal ("watchJob$ alone" at most 20 kB gzipped) is printed, met or not; the check
-  // below fails on growth past the recorded limit, so a miss cannot quietly get worse.
-  const againstGoal = measured.watcher <= goalGzipBytes ? 'within' : `${measured.watcher - goalGzipBytes} bytes over`
+  // The limit is issue 15's goal, "watchJob$ alone" at most 20 kB gzipped, not the measured size
+  // plus a margin: growth is free up to it, and a change that passes it has to pay for itself.
+  const { limitGzipBytes } = recorded.watcher
   console.log(
-    `test-built (watchJob$ bundle): the watcher is ${((measured.watcher / measured.client) * 100).toFixed(0)}% of the client; limit ${kB(limitGzipBytes)}; ` +
-      `goal ${kB(goalGzipBytes)}: ${againstGoal}; ${files.size} files packed, every source map resolves`,
+    `test-built (watchJob$ bundle): the watcher is ${((measured.watcher / measured.client) * 100).toFixed(0)}% of the client; ` +
+      `${limitGzipBytes - measured.watcher} bytes under its limit of ${limitGzipBytes}; ${files.size} files packed, every source map resolves`,
   )
   assert.ok(
     measured.watcher <= limitGzipBytes,
-    `the watcher bundle grew to ${measured.watcher} bytes gzipped, above the limit ${limitGzipBytes}: cut it, or record the new size in test-built/watchJobBundle.size.json and say why in the commit`,
+    `the watcher bundle grew to ${measured.watcher} bytes gzipped, above its limit of ${limitGzipBytes} (20 kB): make room in what a page's watch bundles`,
   )
 } catch (error) {
   console.error('test-built (watchJob$ bundle): FAILED')

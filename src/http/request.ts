@@ -1,4 +1,4 @@
-import { Observable, throwError } from 'rxjs'
+import { Observable } from 'rxjs'
 import { NetworkError } from '../errors/NetworkError.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import type { RequestContext } from '../errors/RequestContext.js'
@@ -120,7 +120,7 @@ async function perform(
  */
 export function request$(config: TransportConfig, request: ApiRequest): Observable<ApiResponse> {
   const { unusable } = config
-  if (unusable !== undefined) return throwError(() => unusable)
+  if (unusable !== undefined) return new Observable<ApiResponse>((subscriber) => subscriber.error(unusable))
   const answer$ = new Observable<ApiResponse>((subscriber) => {
     const controller = new AbortController()
     const context: RequestContext = {

@@ -1,6 +1,6 @@
 import { Subscription, type Observer, type SchedulerAction, type Subscriber, type Unsubscribable } from 'rxjs'
 import type { Job } from '../codecs/Job.js'
-import { isPixiiError } from '../errors/isPixiiError.js'
+import { PixiiErrorBase } from '../errors/PixiiErrorBase.js'
 import type { PixiiError } from '../errors/PixiiError.js'
 import { RetriesExhaustedError } from '../errors/RetriesExhaustedError.js'
 import type { PollDecision, PollOutcome } from './PollEvent.js'
@@ -99,11 +99,15 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
   }
 
   /** A poll failed. */
-  error(error: unknown): void {
+  error(thrown: unknown): void {
     const { retry, schedule, random } = this.config
-    if (!isPixiiError(error) || !mayResend(error)) {
-      if (isPixiiError(error)) this.report({ kind: 'error', error }, { kind: 'stop', reason: 'fatal-error' })
-      return this.subscriber.error(error)
+    // The loop's polls are this library's own requests, so their errors are of this copy's
+    // classes: `instanceof` is enough here (isPixiiError, which reads tags to recognise an error
+    // from another copy too, would bring its list of every tag into a page's bundle).
+    const error = thrown instanceof PixiiErrorBase ? (thrown as PixiiError) : undefined
+    if (error === undefined || !mayResend(error)) {
+      if (error !== undefined) this.report({ kind: 'error', error }, { kind: 'stop', reason: 'fatal-error' })
+      return this.subscriber.error(thrown)
     }
     if (this.blocker() === 'offline') {
       // No network: neither a failure of the server's nor a reason to spend the retry budget.

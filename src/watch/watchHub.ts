@@ -1,3 +1,4 @@
+import { Observable } from 'rxjs'
 import type { ConnectionState } from './ConnectionState.js'
 import type { PollEvent } from './PollEvent.js'
 
@@ -36,6 +37,14 @@ export class WatchHub {
     entry.state = state ?? online
     if (state !== undefined) for (const listener of entry.connections) listener(state)
     this.prune(id, entry)
+  }
+
+  /** `loop$` as the loop of `id`: when it ends, or its last subscriber leaves, the entry is told. */
+  loop$<T>(id: string, loop$: Observable<T>): Observable<T> {
+    return new Observable<T>((subscriber) => {
+      subscriber.add(() => this.report(id, undefined))
+      loop$.subscribe(subscriber)
+    })
   }
 
   /** Calls `listener` at each poll of `id`; returns what stops it. */

@@ -1,4 +1,4 @@
-import { finalize, Observable } from 'rxjs'
+import { Observable } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
 import type { Job } from '../codecs/Job.js'
 import { getDatedJob$ } from '../api/getJob.js'
@@ -47,13 +47,16 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
       const start = () => {
         const transport = token === undefined ? settings : { ...settings, fetch: withToken(settings.fetch, token) }
         const poll$ = () =>
-          pollJob$({
-            ...timing,
-            onPoll: hear(id, timing.onPoll),
-            jobId: id,
-            poll: () => getDatedJob$(transport, id),
-            onConnection: (state) => hub.report(id, state),
-          }).pipe(finalize(() => hub.report(id, undefined)))
+          hub.loop$(
+            id,
+            pollJob$({
+              ...timing,
+              onPoll: hear(id, timing.onPoll),
+              jobId: id,
+              poll: () => getDatedJob$(transport, id),
+              onConnection: (state) => hub.report(id, state),
+            }),
+          )
         return push === undefined ? poll$() : push({ transport: settings, id, token, poll$, notOffered: () => (push = undefined) })
       }
       shared(id, start).subscribe(subscriber)
