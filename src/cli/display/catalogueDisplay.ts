@@ -1,9 +1,9 @@
-import { interval, type SchedulerLike } from 'rxjs'
+import type { SchedulerLike } from 'rxjs'
 import type { CatalogueEvent } from '../../catalogue/CatalogueEvent.js'
 import type { LimiterState } from '../../submit/limiter/LimiterState.js'
 import type { CliOutput } from '../CliIo.js'
 import { fitToWidth } from './fitToWidth.js'
-import { terminalFrame } from './terminalFrame.js'
+import { liveFrame } from './liveFrame.js'
 
 /** What `pixii-rx batch` counts as it goes. */
 export interface CatalogueTally {
@@ -95,26 +95,11 @@ export function countEvent(tally: CatalogueTally, event: CatalogueEvent): void {
 
 /** A live block on a terminal, redrawn every half second and on each event; lines fit its width. */
 export function catalogueDisplay(stream: CliOutput, scheduler: SchedulerLike, tally: CatalogueTally): { update(): void; end(lines: readonly string[]): void } {
-  // A pseudo-terminal without a size reports 0: 80 columns then.
-  const columns = (): number => stream.columns || 80
-  const frame = terminalFrame((text) => stream.write(text))
-  const render = (): void => {
-    const width = Math.max(8, columns() - 1)
-    frame.draw(formatTally(tally, scheduler.now()).map((line) => fitToWidth(line, width)))
-  }
-  const onResize = (): void => {
-    frame.resized(columns())
-    render()
-  }
-  stream.on?.('resize', onResize)
-  const ticker = interval(500, scheduler).subscribe(render)
+  const frame = liveFrame(stream, scheduler, 500, ({ width }) => formatTally(tally, scheduler.now()).map((line) => fitToWidth(line, width)))
   return {
-    update: render,
+    update: () => frame.redraw(),
     end(lines) {
-      ticker.unsubscribe()
-      stream.off?.('resize', onResize)
-      render()
-      frame.done()
+      frame.stop()
       stream.write(`${lines.join('\n')}\n`)
     },
   }

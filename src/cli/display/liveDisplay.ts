@@ -1,11 +1,11 @@
 import cliSpinners from 'cli-spinners'
-import { interval, type SchedulerLike } from 'rxjs'
+import type { SchedulerLike } from 'rxjs'
 import type { CliOutput } from '../CliIo.js'
 import type { Display } from './Display.js'
 import { fitToWidth } from './fitToWidth.js'
 import { formatJobLine, type JobLine } from './JobLine.js'
 import { paint, type Paint } from './paint.js'
-import { terminalFrame } from './terminalFrame.js'
+import { liveFrame } from './liveFrame.js'
 import type { TerminalStyle } from './terminalStyle.js'
 
 const stateColour: Readonly<Record<JobLine['state'], Paint>> = { running: 'cyan', ok: 'green', partial: 'yellow', failed: 'red' }
@@ -34,55 +34,31 @@ function coloured(line: JobLine, text: string, color: boolean): string {
  */
 export function liveDisplay(stream: CliOutput, scheduler: SchedulerLike, style: TerminalStyle): Display {
   const { frames, interval: frameMs } = cliSpinners.dots
-  // A pseudo-terminal without a size (as under `script` or some CI runners) reports 0: 80×24 then.
-  const columns = (): number => stream.columns || 80
-  const rows = (): number => stream.rows || 24
-  const frame = terminalFrame((text) => stream.write(text))
   const lines = new Map<string, JobLine>()
-  let spin = 0
-  let stopped = false
-  const render = (): void => {
+  const frame = liveFrame(stream, scheduler, frameMs, ({ width, height, tick, last }) => {
     // The last frame of a job still running (a stop) shows no spinner: it would look alive.
-    const spinner = stopped ? '-' : (frames[spin % frames.length] ?? '-')
-    const width = Math.max(8, columns() - 1)
+    const spinner = last ? '-' : (frames[tick % frames.length] ?? '-')
     const all = [...lines.values()]
     const idWidth = Math.max(...all.map((line) => line.id.length))
-    const room = Math.max(2, rows() - 1)
+    const room = Math.max(2, height - 1)
     const shown = all.length > room ? all.slice(0, room - 1) : all
     const text = shown.map((line) => coloured(line, fitToWidth(formatJobLine(line, spinner, scheduler.now(), idWidth), width), style.color))
     if (shown.length < all.length) text.push(fitToWidth(`… and ${all.length - shown.length} more jobs (the summary counts them all)`, width))
-    frame.draw(text)
-  }
-  const onResize = (): void => {
-    frame.resized(columns())
-    render()
-  }
-  stream.on?.('resize', onResize)
-  const ticker = interval(frameMs, scheduler).subscribe(() => {
-    spin += 1
-    render()
+    return text
   })
-  const stop = (): void => {
-    if (ticker.closed) return
-    ticker.unsubscribe()
-    stream.off?.('resize', onResize)
-    stopped = true
-    render()
-    frame.done()
-  }
   return {
     job(id, patch) {
       const now = scheduler.now()
       const previous = lines.get(id) ?? { id, label: '', status: '', state: 'running' as const, since: now }
       const next: JobLine = { ...previous, ...patch }
       lines.set(id, next.state !== 'running' && next.until === undefined ? { ...next, until: now } : next)
-      if (!ticker.closed) render()
+      frame.redraw()
     },
     event: () => undefined,
     end(summary) {
-      stop()
+      frame.stop()
       stream.write(`${summary.join('\n')}\n`)
     },
-    abort: stop,
+    abort: () => frame.stop(),
   }
 }
