@@ -162,16 +162,19 @@ async function owed(ledger: SimulatorLedger, rows: number, out: string): Promise
   return { jobless, imagesToWrite }
 }
 
-/** Draws the next kill among the events the start must produce. */
-function drawTrigger(prng: ReturnType<typeof createPrng>, due: { jobless: number; imagesToWrite: number }): Trigger | undefined {
-  const choices: Trigger['kind'][] = []
-  if (due.jobless > 0) choices.push('post', 'post', 'intent')
-  if (due.imagesToWrite > 0) choices.push('image', 'image')
-  const kind = choices[prng.int(0, choices.length - 1)]
-  if (kind === undefined) return undefined
+/**
+ * Draws the next kill among the events the start must produce. The draws themselves do not
+ * depend on the state (two per kill), so a seed fixes them whatever the load: an image kill when
+ * the first draw says so and an image is owed; otherwise a POST or an intent, in turn, while a
+ * row has no job (the first start has nothing else to owe, so the first kill is on a POST).
+ */
+function drawTrigger(prng: ReturnType<typeof createPrng>, due: { jobless: number; imagesToWrite: number }, so: { atPost: number; afterIntent: number }): Trigger | undefined {
+  const [which, where] = [prng.next(), prng.next()]
   // Early in the start, so that a kill leaves work for the next ones.
-  const count = kind === 'image' ? prng.int(1, Math.min(3, due.imagesToWrite)) : prng.int(1, Math.min(2, due.jobless))
-  return { kind, count }
+  const nth = (most: number): number => 1 + Math.floor(where * most)
+  if (due.imagesToWrite > 0 && (which < 0.4 || due.jobless === 0)) return { kind: 'image', count: nth(Math.min(3, due.imagesToWrite)) }
+  if (due.jobless === 0) return undefined
+  return { kind: so.atPost <= so.afterIntent ? 'post' : 'intent', count: nth(Math.min(2, due.jobless)) }
 }
 
 /** Runs the plan and judges it. */
@@ -203,7 +206,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     let starts = 0
     for (;;) {
       starts += 1
-      const trigger = kills.total < plan.kills ? drawTrigger(prng, await owed(await sim.ledger(), plan.rows, out)) : undefined
+      const trigger = kills.total < plan.kills ? drawTrigger(prng, await owed(await sim.ledger(), plan.rows, out), kills) : undefined
       if (kills.total < plan.kills && trigger === undefined) {
         throw new Error(`after ${kills.total} kills the run owes no event a kill could wait on: the plan (${plan.rows} rows, ${plan.kills} kills) is too tight`)
       }
