@@ -67,7 +67,7 @@ describe('pixii-rx batch on a full disk (ENOSPC from the kernel, in a user names
     expect(sim.ledger().jobs.map((job) => job.asin).sort()).to.deep.equal(asins)
     const results = (await readFile(join(out, 'results.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { status: string; files: string[] })
     expect(results.map((result) => result.status)).to.deep.equal(['completed', 'completed', 'completed', 'completed'])
-    const hashes = new Map(sim.ledger().jobs.flatMap((job) => job.images.flatMap((image) => (image === null ? [] : [[`${job.id}/ad-${String(image.ad).padStart(2, '0')}.png`, image.sha256] as const]))))
+    const hashes = new Map<string, string>(sim.ledger().jobs.flatMap((job) => job.images.flatMap((image) => (image === null ? [] : [[`${job.id}/ad-${String(image.ad).padStart(2, '0')}.png`, image.sha256] as const]))))
     for (const file of results.flatMap((result) => result.files)) {
       expect(createHash('sha256').update(await readFile(join(out, file))).digest('hex'), file).to.equal(hashes.get(file))
     }
