@@ -1,18 +1,22 @@
-// The crash run of a catalogue: `pixii-rx batch` as a child process against the simulator over
-// HTTP (the simulator `pixii-rx simulate` serves, started here so that its truth can be read),
-// killed with SIGKILL at seeded random instants and started again until it ends on its own;
-// then judged against the simulator's truth. Every kill waits on an event (a line of the child's
-// NDJSON, or a POST arriving at the simulator), never on time.
+// The crash run of a catalogue: `pixii-rx batch` as a child process against `pixii-rx simulate`
+// as another child process, over HTTP on loopback (live jobs scaled to about a second, limits
+// raised, some answers lost and every submission answered late), killed with SIGKILL at seeded
+// instants and started again until it ends on its own; then judged against the simulator's
+// truth, which `pixii-rx simulate --ledger` serves at GET /_simulator/ledger.
+//
+// Every kill waits on an event, never on time: a POST arriving at the simulator (printed by
+// `simulate --requests`; its answer is held, so the child dies between the POST and its answer),
+// the k-th intent the child records (its `submitting` line), or the k-th image it writes (its
+// `image` line). Before each start the ledger says which of these the start must still produce
+// (rows with no job need a POST and an intent, images of completed jobs not on disk need a
+// write), and only those are drawn: every planned kill happens, whatever the load.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { filter, firstValueFrom, lastValueFrom, toArray } from 'rxjs'
-import { createPixiiClient } from '../src/client/createPixiiClient.js'
-import type { Job } from '../src/codecs/Job.js'
 import { createPrng } from '../src/testing/prng.js'
-import { startSimulator } from '../src/testing/startSimulator.js'
+import type { SimulatorLedger } from '../src/testing/ledger.js'
 
 /** How a crash run goes. */
 export interface CrashPlan {
@@ -30,12 +34,22 @@ export interface CrashPlan {
 export interface CrashFigures {
   readonly rows: number
   readonly starts: number
-  readonly kills: { readonly total: number; readonly betweenPostAndAnswer: number; readonly afterLine: number }
+  readonly kills: {
+    readonly total: number
+    /** Kills on a POST's arrival at the simulator. */
+    readonly atPost: number
+    /** Of those, the ones the simulator saw land before its answer left (the POST's client went away unanswered). */
+    readonly betweenPostAndAnswer: number
+    /** Kills after the child recorded an intent (its `submitting` line). */
+    readonly afterIntent: number
+    /** Kills after the child wrote an image (its `image` line). */
+    readonly afterImage: number
+  }
   readonly adopted: number
   readonly lostAnswersInRun: number
   /** Rows with more than one job on the simulator (must be 0). */
   readonly submittedTwice: number
-  /** Rows with no job, or not completed in the results (must be 0). */
+  /** Rows with no job, or not finished with it in the results (must be 0). */
   readonly missing: number
   readonly images: { readonly expected: number; readonly present: number; readonly wrongHash: number }
   readonly credits: { readonly spent: number; readonly ofJobs: number; readonly inResults: number }
@@ -49,9 +63,13 @@ export interface CrashFigures {
 }
 
 const kinds = ['aPlus', 'listingBuilder', 'scale'] as const
+const asinOf = (index: number): string => `B0CRASH${String(index).padStart(3, '0')}`
+const CREDITS = 10_000_000
+/** How late the simulator answers each submission (the job exists from its arrival). */
+const ANSWER_DELAY_MS = 400
 
 function rowLine(index: number): string {
-  const asin = `B0CRASH${String(index).padStart(3, '0')}`
+  const asin = asinOf(index)
   switch (kinds[index % kinds.length]) {
     case 'aPlus':
       return JSON.stringify({ kind: 'a-plus', id: `row-${index}`, asin, country_code: 'US', types: ['A+ Basic', 'A+ Premium'] })
@@ -62,41 +80,110 @@ function rowLine(index: number): string {
   }
 }
 
-/** Resolves when the child has printed `count` lines of progress (not `limiter`, `opened` or `skipped`), or has exited. */
-function afterLines(child: ChildProcess, count: number, seen: (line: Record<string, unknown>) => void): Promise<'line' | 'exited'> {
-  return new Promise((resolve) => {
-    let text = ''
-    let lines = 0
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString()
-      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n')) {
-        const line = JSON.parse(text.slice(0, end)) as Record<string, unknown>
-        text = text.slice(end + 1)
-        seen(line)
-        if (!['limiter', 'opened', 'skipped'].includes(String(line['kind']))) lines += 1
-        if (lines === count) resolve('line')
-      }
-    })
-    child.once('exit', () => resolve('exited'))
+/** Calls `each` with every JSON line `child` prints on stdout. */
+function onLines(child: ChildProcess, each: (line: Record<string, unknown>) => void): void {
+  let text = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString()
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n')) {
+      const line = text.slice(0, end)
+      text = text.slice(end + 1)
+      if (line.trim() !== '') each(JSON.parse(line) as Record<string, unknown>)
+    }
   })
 }
 
 const exited = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)))
 
+/** `pixii-rx simulate` as a child: its URL, live key, ledger, and each request it prints. */
+interface SimulatorChild {
+  readonly url: string
+  readonly liveKey: string
+  ledger(): Promise<SimulatorLedger>
+  /** Calls `each` with each API request the simulator sees from now on; returns how to stop. */
+  onRequest(each: (request: { seq: number; method: string; path: string }) => void): () => void
+  stop(): Promise<number | null>
+}
+
+async function startSimulatorChild(cli: string, seed: number): Promise<SimulatorChild> {
+  const child = spawn(process.execPath, [
+    cli, 'simulate', '--json', '--requests', '--ledger', '--seed', String(seed), '--time-scale', '0.01',
+    '--credits', String(CREDITS), '--per-minute', '100000', '--per-day', '1000000',
+    // Some answers are lost on the way back (the job exists): the run finds them in the listing.
+    // Every answer leaves late, so that a kill on a POST's arrival lands before it.
+    '--lost-answers', '0.05', '--answer-delay', String(ANSWER_DELAY_MS),
+    // A few jobs lose an image (its credits refunded), one fails.
+    '--script', 'partial,partial,failure',
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const listeners = new Set<(request: { seq: number; method: string; path: string }) => void>()
+  const ready = new Promise<{ url: string; liveKey: string; ledger: string }>((resolve, reject) => {
+    onLines(child, (line) => {
+      if (line['kind'] === 'simulator') resolve(line as unknown as { url: string; liveKey: string; ledger: string })
+      if (line['kind'] === 'request') for (const each of listeners) each(line as unknown as { seq: number; method: string; path: string })
+    })
+    child.once('exit', (code) => reject(new Error(`pixii-rx simulate ended with ${code} before its first line: ${stderr}`)))
+  })
+  const { url, liveKey, ledger } = await ready
+  return {
+    url, liveKey,
+    ledger: async () => (await (await fetch(ledger)).json()) as SimulatorLedger,
+    onRequest(each) {
+      listeners.add(each)
+      return () => listeners.delete(each)
+    },
+    async stop() {
+      child.kill('SIGTERM')
+      return exited(child)
+    },
+  }
+}
+
+type Trigger = { readonly kind: 'post' | 'intent' | 'image'; readonly count: number }
+
+const fileExists = (path: string): Promise<boolean> => readFile(path).then(() => true, () => false)
+
+/** The events this start must still produce: rows with no job, images of completed jobs not on disk. */
+async function owed(ledger: SimulatorLedger, rows: number, out: string): Promise<{ jobless: number; imagesToWrite: number }> {
+  let jobless = 0
+  let imagesToWrite = 0
+  for (let index = 0; index < rows; index += 1) {
+    const jobs = ledger.jobs.filter((job) => job.asin === asinOf(index))
+    if (jobs.length === 0) jobless += 1
+    // Only a row's one job is surely followed; with two, the run would be judged broken anyway.
+    const [job] = jobs
+    if (jobs.length !== 1 || job?.status !== 'completed') continue
+    for (const image of job.images) {
+      if (image !== null && !(await fileExists(join(out, job.id, `ad-${String(image.ad).padStart(2, '0')}.png`)))) imagesToWrite += 1
+    }
+  }
+  return { jobless, imagesToWrite }
+}
+
+/**
+ * Draws the next kill among the events the start must produce. The draws themselves do not
+ * depend on the state (two per kill), so a seed fixes them whatever the load: an image kill when
+ * the first draw says so and an image is owed; otherwise a POST or an intent, in turn, while a
+ * row has no job (the first start has nothing else to owe, so the first kill is on a POST).
+ */
+function drawTrigger(prng: ReturnType<typeof createPrng>, due: { jobless: number; imagesToWrite: number }, so: { atPost: number; afterIntent: number }): Trigger | undefined {
+  const [which, where] = [prng.next(), prng.next()]
+  // Early in the start, so that a kill leaves work for the next ones.
+  const nth = (most: number): number => 1 + Math.floor(where * most)
+  if (due.imagesToWrite > 0 && (which < 0.4 || due.jobless === 0)) return { kind: 'image', count: nth(Math.min(3, due.imagesToWrite)) }
+  if (due.jobless === 0) return undefined
+  return { kind: so.atPost <= so.afterIntent ? 'post' : 'intent', count: nth(Math.min(2, due.jobless)) }
+}
+
 /** Runs the plan and judges it. */
 export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> {
   const started = performance.now()
   const prng = createPrng(plan.seed, 7)
-  // Live jobs (test keys spend no credits), their two minutes scaled down to about a second.
-  const sim = await startSimulator({ seed: plan.seed, timeScale: 0.01, credits: 10_000_000, rateLimits: { perMinute: 100_000, perDay: 1_000_000 } })
+  const sim = await startSimulatorChild(plan.cli, plan.seed)
   const dir = await mkdtemp(join(tmpdir(), 'catalogue-crash-'))
   try {
-    // Some answers are lost on the way back (the job exists): the run finds them in the listing.
-    sim.faults.rate({ kind: 'reset' }, 0.05, { match: { method: 'POST' } })
-    // A few jobs lose an image (its credits refunded), one fails.
-    sim.script({ kind: 'partial', failedAds: 1, errorCode: 'CONTENT_POLICY' }, { times: 2 })
-    sim.script({ kind: 'failure', errorCode: 'GENERATION_FAILED' })
     const rowsFile = join(dir, 'rows.ndjson')
     await writeFile(rowsFile, `${Array.from({ length: plan.rows }, (_, index) => rowLine(index)).join('\n')}\n`)
     const out = join(dir, 'out')
@@ -106,7 +193,6 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
       '--concurrency', String(plan.concurrency), '--settle', '3s',
     ]
     let adopted = 0
-    let lostAnswersInRun = 0
     const problems: string[] = []
     let unfinishedAtEnd = 0
     const seen = (line: Record<string, unknown>): void => {
@@ -115,62 +201,66 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
       if (line['kind'] === 'summary') unfinishedAtEnd = Number(line['unfinished'])
     }
     let restartsForProblems = 0
-    const kills = { total: 0, betweenPostAndAnswer: 0, afterLine: 0 }
+    const kills = { total: 0, atPost: 0, betweenPostAndAnswer: 0, afterIntent: 0, afterImage: 0 }
+    const killedPosts: number[] = []
     let starts = 0
-    let exitCode: number | null = null
     for (;;) {
       starts += 1
+      const trigger = kills.total < plan.kills ? drawTrigger(prng, await owed(await sim.ledger(), plan.rows, out), kills) : undefined
+      if (kills.total < plan.kills && trigger === undefined) {
+        throw new Error(`after ${kills.total} kills the run owes no event a kill could wait on: the plan (${plan.rows} rows, ${plan.kills} kills) is too tight`)
+      }
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
       let stderr = ''
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-      if (kills.total >= plan.kills) {
-        void afterLines(child, Number.POSITIVE_INFINITY, seen)
-        const output = new Promise((resolve) => child.stdout?.once('end', resolve))
-        exitCode = await exited(child)
-        await output
-        // 1: the run ended, and the one scripted failure is reported as such.
-        if (exitCode !== 1 && exitCode !== 0) throw new Error(`the last run ended with ${exitCode}: ${stderr}`)
-        // A row left for a later run (a download that failed, say) is what a user's next start picks up.
-        if (unfinishedAtEnd > 0 && restartsForProblems < 3) {
-          restartsForProblems += 1
-          continue
-        }
-        break
-      }
-      if (prng.next() < 0.4) {
-        // Between the POST and its answer: the next POST is held on the server, and the child dies
-        // as soon as it arrives (the server creates the job later, or never hears of it again).
-        const after = sim.log.length
-        sim.faults.inject({ kind: 'latency', ms: 1_500 }, { times: 1, match: { method: 'POST' } })
-        const posted = firstValueFrom(sim.requests$.pipe(filter((request) => request.seq > after && request.method === 'POST' && request.fault === 'latency')))
-        void afterLines(child, Number.POSITIVE_INFINITY, seen)
-        const first = await Promise.race([posted.then(() => 'posted' as const), exited(child).then(() => 'exited' as const)])
-        sim.faults.clear()
-        sim.faults.rate({ kind: 'reset' }, 0.05, { match: { method: 'POST' } })
-        if (first === 'exited') {
-          exitCode = child.exitCode
-          if (exitCode !== 1 && exitCode !== 0) throw new Error(`a run ended with ${exitCode}: ${stderr}`)
-          break
-        }
+      const output = new Promise((resolve) => child.stdout?.once('end', resolve))
+      let fired = false
+      let counted = 0
+      const fire = (): void => {
+        if (fired) return
+        fired = true
         child.kill('SIGKILL')
-        kills.betweenPostAndAnswer += 1
-      } else {
-        const when = await afterLines(child, prng.int(1, 25), seen)
-        if (when === 'exited') {
-          exitCode = child.exitCode
-          if (exitCode !== 1 && exitCode !== 0) throw new Error(`a run ended with ${exitCode}: ${stderr}`)
-          break
-        }
-        child.kill('SIGKILL')
-        kills.afterLine += 1
       }
-      kills.total += 1
-      await exited(child)
+      const stopListening = sim.onRequest((request) => {
+        if (trigger?.kind !== 'post' || request.method !== 'POST' || fired) return
+        counted += 1
+        if (counted === trigger.count) {
+          killedPosts.push(request.seq)
+          fire()
+        }
+      })
+      onLines(child, (line) => {
+        seen(line)
+        const kind = trigger?.kind === 'intent' ? 'submitting' : trigger?.kind
+        if (trigger === undefined || trigger.kind === 'post' || line['kind'] !== kind || fired) return
+        counted += 1
+        if (counted === trigger.count) fire()
+      })
+      const code = await exited(child)
+      stopListening()
+      await output
+      if (trigger !== undefined) {
+        if (!fired) throw new Error(`start ${starts} ended with ${code} before its ${trigger.count}. ${trigger.kind}, which it owed: ${stderr}`)
+        kills.total += 1
+        if (trigger.kind === 'post') kills.atPost += 1
+        if (trigger.kind === 'intent') kills.afterIntent += 1
+        if (trigger.kind === 'image') kills.afterImage += 1
+        continue
+      }
+      // 1: the run ended, and the one scripted failure is reported as such.
+      if (code !== 1 && code !== 0) throw new Error(`the last run ended with ${code}: ${stderr}`)
+      // A row left for a later run (a download that failed, say) is what a user's next start picks up.
+      if (unfinishedAtEnd > 0 && restartsForProblems < 3) {
+        restartsForProblems += 1
+        continue
+      }
+      break
     }
-    lostAnswersInRun = sim.log.filter((request) => request.method === 'POST' && request.fault === 'reset').length
 
-    // The truth: every job of every row's ASIN, on the simulator.
-    const client = createPixiiClient({ apiKey: sim.liveKey, baseUrl: sim.url })
+    // The truth, as the simulator keeps it.
+    const ledger = await sim.ledger()
+    const aborted = new Set(ledger.requests.abortedByClient.filter((request) => request.status === null).map((request) => request.seq))
+    kills.betweenPostAndAnswer = killedPosts.filter((seq) => aborted.has(seq)).length
     const results = (await readFile(join(out, 'results.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as {
       row: string; asin: string; jobId: string | null; status: string; files: string[]; credits: { charged: number; refunded: number }
     })
@@ -179,44 +269,42 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     let expected = 0
     let present = 0
     let wrongHash = 0
-    let ofJobs = 0
     for (let index = 0; index < plan.rows; index += 1) {
-      const asin = `B0CRASH${String(index).padStart(3, '0')}`
-      const jobs = await lastValueFrom(client.listJobs$(asin).pipe(toArray()))
+      const asin = asinOf(index)
+      const jobs = ledger.jobs.filter((job) => job.asin === asin)
       if (jobs.length > 1) submittedTwice += 1
       const result = results.find((line) => line.asin === asin)
-      const ended = result?.status === 'completed' || (result?.status === 'failed' && jobs[0]?.status === 'failed')
-      if (jobs.length === 0 || !ended || result?.jobId !== jobs[0]?.id) missing += 1
-      for (const summary of jobs) {
-        const job: Job = await lastValueFrom(client.getJob$(summary.id))
-        ofJobs += job.credit_cost - job.credits_refunded
-        for (const [adIndex, ad] of (job.output?.ads ?? []).entries()) {
-          if (ad.preview_url === null || job.id !== result?.jobId) continue
-          expected += 1
-          const file = result.files.find((name) => name.startsWith(`${job.id}/ad-${String(adIndex + 1).padStart(2, '0')}.`))
-          if (file === undefined) continue
-          const onDisk = await readFile(join(out, file)).catch(() => undefined)
-          if (onDisk === undefined) continue
-          present += 1
-          const served = Buffer.from(await (await fetch(ad.preview_url)).arrayBuffer())
-          const hash = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
-          if (hash(served) !== hash(onDisk)) wrongHash += 1
-        }
+      const [job] = jobs
+      const ended = result?.status === 'completed' || (result?.status === 'failed' && job?.status === 'failed')
+      if (job === undefined || !ended || result?.jobId !== job.id) missing += 1
+      if (job === undefined || result === undefined || result.jobId !== job.id) continue
+      for (const image of job.images) {
+        if (image === null) continue
+        expected += 1
+        const file = result.files.find((name) => name.startsWith(`${job.id}/ad-${String(image.ad).padStart(2, '0')}.`))
+        const onDisk = file === undefined ? undefined : await readFile(join(out, file)).catch(() => undefined)
+        if (onDisk === undefined) continue
+        present += 1
+        if (createHash('sha256').update(onDisk).digest('hex') !== image.sha256) wrongHash += 1
       }
     }
+    const org = ledger.organisations[0]
+    const ofJobs = ledger.jobs.filter((job) => job.live && job.org === org?.id).reduce((sum, job) => sum + job.creditCost - job.creditsRefunded, 0)
     const unfinished = results.filter((result) => result.status !== 'completed' && result.status !== 'failed').slice(0, 5).map((result) => JSON.stringify(result))
     const inResults = results.reduce((sum, result) => sum + result.credits.charged - result.credits.refunded, 0)
+    const lostAnswersInRun = ledger.requests.faulted['reset'] ?? 0
     return {
       rows: plan.rows, starts, kills, adopted, lostAnswersInRun, submittedTwice, missing,
       images: { expected, present, wrongHash },
-      credits: { spent: 10_000_000 - sim.balance(sim.liveKey), ofJobs, inResults },
+      credits: { spent: (org?.credits ?? 0) - (org?.left ?? 0), ofJobs, inResults },
       seconds: Math.round((performance.now() - started) / 100) / 10,
       restartsForProblems,
       problems,
       unfinished,
     }
   } finally {
-    await sim.close()
+    const code = await sim.stop()
     await rm(dir, { recursive: true, force: true })
+    if (code !== 130) console.error(`pixii-rx simulate ended with ${code}, not 130`)
   }
 }

@@ -75,6 +75,10 @@ export function applyEntry(state: JournalState, entry: JournalEntry): RowRecord 
       break
     case 'image-failed':
       record.imageFailures.set(entry.adIndex, entry)
+      // Not on disk (a failed write leaves no file under the final name): a row finished before
+      // whose image is downloaded again and fails is no longer finished, and lists no such file.
+      record.images.delete(entry.adIndex)
+      if (record.finished?.status === 'completed') record.finished = undefined
       break
     case 'problem':
       record.problem = entry

@@ -1,6 +1,7 @@
 import { createDispatcher, type Dispatcher } from './dispatcher.js'
 import { createFaults } from './faults.js'
 import { transitionsUntil } from './jobRecord.js'
+import { readLedger } from './ledger.js'
 import { createMemoryFetch } from './memoryFetch.js'
 import { createModel, type Model } from './model.js'
 import type { ResolvedOptions } from './options.js'
@@ -99,6 +100,7 @@ export function assemble(
     },
     jobIds: () => [...model.jobs.keys()],
     balance: (key) => model.balance(keyOf(key, 'balance').orgId, now()),
+    ledger: () => readLedger(model, log, now()),
     close() {
       closing ??= (async () => {
         dispatcher.closeAll()

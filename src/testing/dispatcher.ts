@@ -155,6 +155,13 @@ export function createDispatcher(
         // A request whose client is already gone is not processed (nothing to answer).
         if (done) return new Promise<Plan>(() => undefined)
         const planned = respond(model, route, { ...arrival, body }, fault, when)
+        if (fault?.kind === 'delayed-answer') {
+          // Handled already (a job may exist now); the answer waits, and a client gone meanwhile gets none.
+          await new Promise<void>((resolve) => {
+            timer = scheduler.schedule(() => resolve(), fault.ms)
+          })
+          if (done) return new Promise<Plan>(() => undefined)
+        }
         // Every answer carries the simulator's own time, as a real server's does.
         const plan = planned.kind === 'reply' ? { ...planned, reply: withDate(planned.reply, when) } : planned
         if (plan.kind === 'reply') {

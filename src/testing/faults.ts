@@ -5,6 +5,9 @@ import type { Prng } from './prng.js'
  * handle the request first (a submission creates its job), then damage the answer; the others
  * answer instead of the model, so nothing happens server-side.
  * - `latency`: wait `ms` on the scheduler, then handle the request at that later model time.
+ * - `delayed-answer` (processed): handle the request on arrival (a submission creates its job),
+ *   then wait `ms` on the scheduler before answering; a client that goes away meanwhile never
+ *   hears of what it caused.
  * - `status`: 500/502/503 with `{ code: 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE', message }`.
  * - `rate-limit`: 429 `RATE_LIMIT_MINUTE_EXCEEDED`; `Retry-After` is `retryAfter` seconds, or
  *   with `'http-date'` an HTTP date `seconds` (default 5) ahead of the model clock.
@@ -28,6 +31,7 @@ import type { Prng } from './prng.js'
  * ```ts
  * import type { Fault } from 'pixii-rx/testing'
  * const slow: Fault = { kind: 'latency', ms: 30_000 }
+ * const createdThenSlow: Fault = { kind: 'delayed-answer', ms: 500 }
  * const throttled: Fault = { kind: 'rate-limit', retryAfter: 'http-date', seconds: 10 }
  * const elsewhere: Fault = { kind: 'redirect', location: 'http://127.0.0.2:8080/collect', status: 307 }
  * const someoneElse: Fault = { kind: 'misdirected' }
@@ -35,6 +39,7 @@ import type { Prng } from './prng.js'
  */
 export type Fault =
   | { readonly kind: 'latency'; readonly ms: number }
+  | { readonly kind: 'delayed-answer'; readonly ms: number }
   | { readonly kind: 'status'; readonly status: 500 | 502 | 503 }
   | { readonly kind: 'rate-limit'; readonly retryAfter: number | 'http-date'; readonly seconds?: number }
   | { readonly kind: 'reset' }
@@ -115,7 +120,7 @@ function checkFault(fault: Fault): void {
   const bad = (why: string): never => {
     throw new RangeError(`pixii-rx/testing: fault ${fault.kind}: ${why}`)
   }
-  if (fault.kind === 'latency' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) bad(`ms must be >= 0, got ${fault.ms}`)
+  if ((fault.kind === 'latency' || fault.kind === 'delayed-answer') && !(Number.isFinite(fault.ms) && fault.ms >= 0)) bad(`ms must be >= 0, got ${fault.ms}`)
   if (fault.kind === 'status' && ![500, 502, 503].includes(fault.status)) bad(`status must be 500, 502 or 503, got ${fault.status}`)
   if (fault.kind === 'rate-limit' && fault.retryAfter !== 'http-date' && !(fault.retryAfter >= 0)) {
     bad(`retryAfter must be >= 0 or 'http-date', got ${fault.retryAfter}`)

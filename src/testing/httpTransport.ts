@@ -1,7 +1,11 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Dispatcher, Exchange } from './dispatcher.js'
+import type { SimulatorLedger } from './ledger.js'
 import type { Plan } from './respond.js'
+
+/** Where `startSimulator({ serveLedger: true })` serves the ledger. */
+export const LEDGER_PATH = '/_simulator/ledger'
 
 function send(res: ServerResponse, plan: Plan, exchange: Exchange): void {
   if (plan.kind === 'hang' || res.destroyed) return
@@ -41,9 +45,14 @@ function send(res: ServerResponse, plan: Plan, exchange: Exchange): void {
  * await server.close()
  * ```
  */
-export async function listen(dispatcher: Dispatcher): Promise<{ url: string; close(): Promise<void> }> {
+export async function listen(dispatcher: Dispatcher, ledger?: () => SimulatorLedger): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (ledger !== undefined && url.pathname === LEDGER_PATH && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(JSON.stringify(ledger()))
+      return
+    }
     const exchange = dispatcher.begin({
       transport: 'http',
       method: req.method ?? 'GET',

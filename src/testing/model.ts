@@ -53,6 +53,8 @@ export interface Model {
   /** Every job, in creation order. */
   readonly jobs: ReadonlyMap<string, JobRecord>
   organisation(id: string): Organisation | undefined
+  /** Every organisation's id, in creation order. */
+  organisationIds(): readonly string[]
   keyInfo(key: string): KeyInfo | undefined
   /** Reads an `Authorization: Bearer <key>` header value. */
   authenticate(authorization: string | null | undefined): KeyInfo | undefined
@@ -97,6 +99,7 @@ export function createModel(options: ResolvedOptions): Model {
     script: createOutcomeScript(),
     jobs,
     organisation: (id) => orgs.get(id),
+    organisationIds: () => [...orgs.keys()],
     keyInfo,
     authenticate(authorization) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')

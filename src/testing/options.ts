@@ -59,6 +59,12 @@ export interface SimulatorOptions {
    * that shares the scheduler. Default 0.
    */
   clockOffsetMs?: number
+  /**
+   * `startSimulator` only: also answer `GET /_simulator/ledger` with the simulator's ledger as
+   * JSON (every job with its ASIN and image hashes, credits, aborted requests). Pixii has no such
+   * route, so it is off by default. Ignored by `createSimulator`.
+   */
+  serveLedger?: boolean
 }
 
 /** `SimulatorOptions` with every default applied and every value checked. */

@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs'
 import type { Faults } from './faults.js'
+import type { SimulatorLedger } from './ledger.js'
 import type { JobType, Transition } from './jobRecord.js'
 import type { Outcome } from './outcome.js'
 import type { ImageRequest, LoggedRequest } from './requestLog.js'
@@ -82,6 +83,8 @@ export interface Simulator {
   jobIds(): readonly string[]
   /** The organisation's credits left now, by one of its keys. Throws on an unknown key. */
   balance(key: string): number
+  /** The truth now: every job (with its ASIN and its images' SHA-256), each organisation's credits, the requests whose client went away. */
+  ledger(): SimulatorLedger
   /** Stops the HTTP server, destroying open sockets (hanging requests too); rejects pending in-memory fetches. Idempotent. */
   close(): Promise<void>
 }

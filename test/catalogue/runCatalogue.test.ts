@@ -99,6 +99,31 @@ describe('runCatalogue$ (simulator over HTTP)', () => {
     expect(posts(sim)).to.equal(0)
   })
 
+  it('a finished row whose deleted image cannot be downloaded again is not reported completed, nor its file listed', async () => {
+    const row = aPlus('B0CHX1W1XY', 'sku-1')
+    const jobId = sim.createJob({ key: sim.testKey, jobType: 'A+ Content', asin: 'B0CHX1W1XY', adCount: 2 })
+    await seed([
+      { kind: 'intent', row: 'sku-1', at: Date.now(), submission: row.submission },
+      { kind: 'accepted', row: 'sku-1', at: Date.now(), jobId, adopted: false },
+    ])
+    expect(done(await run([row]))[0]).to.include({ status: 'completed' })
+    await fs.rm(join(out, jobId, 'ad-02.png'))
+    // The image host now answers with something that is not an image: the download fails for good.
+    sim.faults.inject({ kind: 'empty' }, { times: Infinity, match: { path: /^\/images\// } })
+    const second = await run([row])
+    expect(second.map((event) => event.kind)).to.include.members(['image-failed', 'problem'])
+    expect(second.filter((event) => event.kind === 'finished'), 'not finished while an image is missing').to.deep.equal([])
+    const [result] = done(second)
+    expect(result).to.include({ status: 'running', jobId })
+    expect(result?.files, 'only the file on disk').to.deep.equal([`${jobId}/ad-01.png`])
+    // The host is back: the next start downloads it and finishes the row, still without a POST.
+    sim.faults.clear()
+    const third = done(await run([row]))
+    expect(third[0]).to.include({ status: 'completed' })
+    expect(third[0]?.files).to.deep.equal([`${jobId}/ad-01.png`, `${jobId}/ad-02.png`])
+    expect(posts(sim)).to.equal(0)
+  })
+
   it('skips a failed row, and submits it once more only with resubmitFailed', async () => {
     sim.script({ kind: 'failure', errorCode: 'GENERATION_FAILED' })
     const row = aPlus('B0CHX1W1XY', 'sku-1')

@@ -46,6 +46,43 @@ for (const transport of transports) {
       expect((await answer).body.created_at).to.equal(new Date(START + 2500).toISOString())
     })
 
+    it('delayed-answer: the submission creates its job on arrival, the answer leaves after the delay', async () => {
+      h.sim.faults.inject({ kind: 'delayed-answer', ms: 2500 }, { match: { method: 'POST' } })
+      const answer = h.call<AcceptedJson>('POST', '/v1/api/listing_builder', { body: listingBody })
+      const entry = await arrival(1)
+      await settle()
+      expect(h.sim.jobIds()).to.have.length(1)
+      clock.advance(2499)
+      await settle()
+      expect(entry.status, 'no answer before the delay').to.equal(undefined)
+      clock.advance(1)
+      const accepted = await answer
+      expect(accepted.body.job_id).to.equal(h.sim.jobIds()[0])
+      expect(accepted.body.created_at, 'created on arrival').to.equal(new Date(START).toISOString())
+      expect(entry).to.deep.include({ fault: 'delayed-answer', status: 202, clientAborted: false })
+    })
+
+    it('delayed-answer: a client gone during the delay gets nothing, yet its job exists (the ledger says so)', async () => {
+      h.sim.faults.inject({ kind: 'delayed-answer', ms: 2500 }, { match: { method: 'POST' } })
+      const controller = new AbortController()
+      const answer = h.fetch(`${h.base}/v1/api/listing_builder`, {
+        method: 'POST', signal: controller.signal,
+        headers: { Authorization: `Bearer ${h.sim.testKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(listingBody),
+      }).catch((error: Error) => error.name)
+      await arrival(1)
+      await settle()
+      controller.abort()
+      await h.sim.whenAborted(1)
+      expect(await answer).to.equal('AbortError')
+      const ledger = h.sim.ledger()
+      expect(ledger.jobs.map((job) => job.asin)).to.deep.equal([listingBody.asin])
+      expect(ledger.requests.abortedByClient).to.deep.equal([{ seq: 1, method: 'POST', path: '/v1/api/listing_builder', status: null }])
+      expect(ledger.requests.faulted).to.deep.equal({ 'delayed-answer': 1 })
+      clock.advance(5000)
+      await settle()
+      expect(h.sim.log[0]?.status, 'never answered').to.equal(undefined)
+    })
+
     for (const [status, code] of [
       [500, 'INTERNAL_ERROR'],
       [502, 'INTERNAL_ERROR'],

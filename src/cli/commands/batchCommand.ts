@@ -45,7 +45,12 @@ const storageCodes = new Set(['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EDQUOT', 'E
 function stopOf(error: unknown): Stop {
   if (error instanceof Stop) return error
   if (error instanceof Error && '_tag' in error && (error._tag === 'JournalLocked' || error._tag === 'JournalFormat')) return new Stop(error.message, ExitCode.journal)
-  if (error instanceof FileSystemError) return new Stop(error.message, error.code !== undefined && storageCodes.has(error.code) ? ExitCode.storage : ExitCode.usage)
+  if (error instanceof FileSystemError) {
+    if (error.code === undefined || !storageCodes.has(error.code)) return new Stop(error.message, ExitCode.usage)
+    // The journal was written before and after each step (a record the disk refused is undone): say so, and what to do.
+    const why = error.code === 'ENOSPC' || error.code === 'EDQUOT' ? 'The disk is full' : 'That place cannot be written'
+    return new Stop(`${error.message}\n${why}. What this run did is in the journal: make room and run the same command again to go on (nothing is submitted twice).`, ExitCode.storage)
+  }
   if (isPixiiError(error)) return new Stop(error._tag === 'Validation' && error.source === 'client' ? error.message : describePixiiError(error), exitCodeFor(error))
   return new Stop(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, ExitCode.jobFailed)
 }
@@ -156,8 +161,8 @@ Examples:
 
 Run it again with the same --journal after a crash, a deploy or a reboot: finished rows are
 skipped, nothing is submitted twice, missing images are downloaded. One run per journal at a time.
-Exit codes: 0 every row completed, 1 some row failed or was invalid, 6 the journal is in use or
-of a newer format, 7 a full disk or an unwritable folder, 8 the day's budget is spent (--until-budget).`,
+Exit codes: 0 every row completed, 1 some row failed or was invalid, 7 the journal is in use or
+of a newer format, 8 a full disk or an unwritable folder, 9 the day's budget is spent (--until-budget).`,
     )
     .action(async (rowsFile: string, flags: BatchFlags) => {
       const client = clientOptions(flags, io)
