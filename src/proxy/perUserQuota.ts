@@ -44,8 +44,10 @@ interface UserWindows {
  * @example
  * ```ts
  * import type { IncomingMessage } from 'node:http'
+ * import { VirtualTimeScheduler } from 'rxjs'
  * import { perUserQuota } from 'pixii-rx/proxy'
- * const quota = perUserQuota({ userOf: (req) => String(req.headers['x-user']), perMinute: 1 })
+ * // A clock that stands still, so that the wait below is exactly the window.
+ * const quota = perUserQuota({ userOf: (req) => String(req.headers['x-user']), perMinute: 1, scheduler: new VirtualTimeScheduler() })
  * const from = (user: string) => ({ req: { headers: { 'x-user': user } } as unknown as IncomingMessage, route: 'submitScale' as const })
  * console.log(await quota(from('alice')), await quota(from('alice')), await quota(from('bob')))
  * // Output: true { retryAfterMs: 60000 } true
