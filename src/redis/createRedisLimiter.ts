@@ -84,7 +84,13 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
   let closed: Promise<void> | undefined
 
   const link = openRedisLink(settings.redis, channel, () => scheduler.now(), {
-    onConnection: () => pump(),
+    // Told at once, not by pump: a command sent just before the connection dropped is kept by the
+    // client for the next connection (it waits through outages), so pump stays busy with it until
+    // Redis is back, and would publish nothing meanwhile.
+    onConnection: () => {
+      publish()
+      pump()
+    },
     onChange: () => {
       wake = true
       stale = true

@@ -197,6 +197,27 @@ describe('createRedisLimiter', function () {
       expect(limiter.state().redis).to.include({ reachable: true, message: undefined })
     })
 
+    // The race behind a hang seen in CI: the kill landed while a command was unanswered. The
+    // client keeps such a command for the next connection (it waits through outages), so the
+    // limiter stayed busy with it and never told its observers that Redis was gone. Freezing the
+    // server first makes that order certain instead of a matter of load.
+    it('reports Redis unreachable even when it dies with a command unanswered, and resends it when back', async () => {
+      const limiter = limiterFor(organisation())
+      await stateWhere(limiter, (state) => state.redis.reachable)
+      await server.freeze()
+      // Subscribing asks Redis for the shared state: that command is now in flight, unanswered.
+      const down = stateWhere(limiter, (state) => !state.redis.reachable)
+      await server.kill('SIGKILL')
+      const { redis } = await down
+      expect(redis.message).to.match(/unreachable \(.+\): submissions paused until it answers$/)
+      const starts: number[] = []
+      const sent = lastValueFrom(submit(limiter, starts))
+      await server.restart()
+      await sent
+      expect(starts).to.have.length(1)
+      expect((await stateWhere(limiter, (state) => state.redis.reachable && state.inFlight === 0)).minute.left).to.equal(9)
+    })
+
     it('closes without waiting for a Redis that does not answer, its waiting submission never started', async () => {
       const limiter = createRedisLimiter({ redis: server.url, organisation: organisation() })
       await stateWhere(limiter, (state) => state.redis.reachable)

@@ -4,7 +4,7 @@
 // is ready when it prints "Ready to accept connections"; stopped (and its folder removed) by its
 // pid. No mock: the limiter's scripts run in the real server.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,6 +38,12 @@ export interface RedisServer {
   readonly process: ChildProcess
   /** Kills it with `signal` (SIGKILL: as a crash) and waits for it to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>
+  /**
+   * Stops it with SIGSTOP and resolves once the kernel shows it stopped: its connections stay
+   * open and take commands, none is answered (a command sent now is still unanswered when the
+   * server is then killed).
+   */
+  freeze(): Promise<void>
   /** Starts it again on the same port and folder; resolves once it accepts connections. */
   restart(): Promise<void>
   /** Kills it and removes its folder. */
@@ -73,6 +79,15 @@ async function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void
   await gone
 }
 
+// The process state ("T" once stopped), third field of /proc/<pid>/stat after the parenthesised name.
+const processState = (pid: number): string => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').charAt(0)
+
+async function stopped(child: ChildProcess): Promise<void> {
+  child.kill('SIGSTOP')
+  // The signal is delivered asynchronously: wait (turn by turn of the event loop) until it took hold.
+  while (processState(child.pid as number) !== 'T') await new Promise((resolve) => setImmediate(resolve))
+}
+
 /** Starts a private redis-server; retries on another port if the one picked was taken meanwhile. */
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pixii-rx-redis-'))
@@ -95,6 +110,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       return current
     },
     kill: (signal = 'SIGKILL') => exited(current, signal),
+    freeze: () => stopped(current),
     restart: async () => {
       await exited(current, 'SIGKILL')
       current = await launch(port, dir)
