@@ -32,6 +32,7 @@ interface BatchFlags extends CommonFlags {
   readonly resubmitFailed?: boolean
   readonly untilBudget?: boolean
   readonly settle?: number | false
+  readonly lease?: number | false
   readonly perMinute?: number
   readonly perDay?: number
 }
@@ -152,7 +153,7 @@ function exitFor(results: readonly RowResult[], invalid: number, sawStorageTroub
  * import { batchCommand } from './batchCommand.js'
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
  * console.log(batchCommand(io, () => undefined).options.map((option) => option.long).join(' '))
- * // Output: --journal --store --catalogue --out --results --concurrency --resubmit-failed --until-budget --settle --per-minute --per-day --timeout --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
+ * // Output: --journal --store --catalogue --out --results --concurrency --resubmit-failed --until-budget --settle --lease --per-minute --per-day --timeout --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
  * ```
  */
 export function batchCommand(io: CliIo, exit: (code: number) => void): Command {
@@ -168,6 +169,7 @@ export function batchCommand(io: CliIo, exit: (code: number) => void): Command {
     .option('--resubmit-failed', 'submit again the rows whose job failed or that Pixii refused')
     .option('--until-budget', "stop when the day's submission budget is spent (for cron) instead of waiting for it")
     .option('--settle <duration>', "how long a POST of a killed run may take to show in the ASIN's listing (default: 30s)", duration)
+    .option('--lease <duration>', 'with --store: how long a row stays with a worker that stopped renewing it (killed) before another takes it over (default: 5m)', duration)
     .option('--per-minute <n>', "the organisation's submissions per minute (default: 10)", wholeNumber(1))
     .option('--per-day <n>', "the organisation's submissions per day (default: 500)", wholeNumber(1))
     .option('--timeout <duration>', 'how long this start watches each job before leaving it to the next start, e.g. 30m, 2h; 0 or off for never (default: 2h)', duration)
@@ -198,6 +200,7 @@ of a newer format, 7 a full disk or an unwritable folder, 8 the day's budget is 
       const json = wantsJson(flags, io)
       const line = (value: object): void => void io.stdout.write(`${JSON.stringify(value)}\n`)
       try {
+        if (flags.lease === false) throw new Stop('--lease: expected a duration above 0, such as 30s or 5m', ExitCode.usage)
         await checkPaths(rowsFile, out)
         // A first pass: bad rows are reported up front, with their line, and the total is known.
         let total = 0
@@ -228,8 +231,9 @@ of a newer format, 7 a full disk or an unwritable folder, 8 the day's budget is 
         }
         const settle = flags.settle === undefined ? {} : { settleMs: flags.settle === false ? 0 : flags.settle }
         const watch = flags.timeout === undefined ? {} : { watch: { timeoutMs: flags.timeout } }
+        const lease = flags.lease === undefined ? {} : { leaseMs: flags.lease }
         const run$ = runCatalogue$(rows(), {
-          store, client, out, ...settle, ...watch,
+          store, client, out, ...settle, ...watch, ...lease,
           ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
           resubmitFailed: flags.resubmitFailed === true,
           untilBudget: flags.untilBudget === true,
