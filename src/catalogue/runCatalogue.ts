@@ -127,20 +127,33 @@ export function runCatalogue$(rows: SubmissionFeed<CatalogueRow>, options: RunCa
         const oneAtATime = createKeyedLock()
         // Rows another worker holds, for a shared store to give this one when they are free.
         const contested: CatalogueRow[] = []
+        // A shared store leases an ASIN's submissions to one worker at a time, as the row itself:
+        // held while the row is submitted or resolved, given back once its job is known.
+        const oneInFleet$ = (lease: string, work: () => Observable<Step>): Observable<Step> => {
+          if (store.claimWhenFree === undefined) return work()
+          return from(store.claimWhenFree(lease, checked.leaseMs)).pipe(
+            concatMap((mine) => (mine ? work().pipe(finalize(() => void store.release(lease).catch(() => undefined))) : EMPTY)),
+          )
+        }
         const work$ = (row: CatalogueRow, claim: () => Promise<boolean>): Observable<Step> => {
           const { jobType } = submissionTarget(row.submission.kind)
           let following = false
           return defer(claim).pipe(
             concatMap((mine): Observable<Step> => {
               if (!mine) return of<Step>({ kind: 'skipped', row: row.key, reason: 'claimed' })
-              // A shared store: what other workers recorded (of this row too) before working it.
-              const caughtUp = store.refresh === undefined ? Promise.resolve([]) : store.refresh()
-              return from(caughtUp).pipe(
-                concatMap((entries) => {
-                  for (const entry of entries) applyEntry(state, entry)
-                  // One row of an ASIN and job type at a time: a look-up must never see the job of a sibling being submitted.
-                  return oneAtATime(`${jobType}\u0000${row.submission.request.asin}`, () => rowStage$(context, row, deferred))
-                }),
+              // One row of an ASIN and job type at a time, in this process and (a shared store) in
+              // the fleet: a look-up must never see the job of a sibling being submitted.
+              const sibling = `${jobType}\u0000${row.submission.request.asin}`
+              return oneAtATime(sibling, () =>
+                oneInFleet$(`\u0000asin\u0000${sibling}`, () =>
+                  // A shared store: what other workers recorded (of this row and its siblings) before working it.
+                  from(store.refresh === undefined ? Promise.resolve([]) : store.refresh()).pipe(
+                    concatMap((entries) => {
+                      for (const entry of entries) applyEntry(state, entry)
+                      return rowStage$(context, row, deferred)
+                    }),
+                  ),
+                ),
               )
             }),
             map((step) => {

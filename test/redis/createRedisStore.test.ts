@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Redis } from 'ioredis'
 import { lastValueFrom } from 'rxjs'
-import { runCatalogue$, type CatalogueEvent, type CatalogueStore } from '../../src/catalogue/index.js'
+import { rowOf, runCatalogue$, type CatalogueEvent, type CatalogueRow, type CatalogueStore } from '../../src/catalogue/index.js'
 import { isPixiiError } from '../../src/index.js'
 import { createRedisStore } from '../../src/redis/index.js'
 import { startSimulator } from '../../src/testing/index.js'
@@ -88,6 +88,25 @@ describe('createRedisStore', function () {
       const [first, second] = await Promise.all([run(createRedisStore({ redis: server.url, catalogue }), 9), run(createRedisStore({ redis: server.url, catalogue }), 9)])
       expect([first.kind, second.kind]).to.deep.equal(['done', 'done'])
       await expectOnce(catalogue, 9)
+    })
+
+    // Were two workers to submit rows of one ASIN at once, a worker taking over one of them after
+    // a kill could not tell the two jobs apart in the ASIN's listing: the fleet sends one at a time.
+    it('never lets two workers submit rows of one ASIN and job type at once', async () => {
+      const catalogue = catalogueName()
+      const asin = 'B0CHX1W777'
+      const [basic, premium] = (['A+ Basic', 'A+ Premium'] as const).map((type) => rowOf({ kind: 'aPlus', request: { asin, country_code: 'US', types: [type] } }))
+      // Each worker starts with a different row of the ASIN; each POST is answered 1.5 s late.
+      simulator.faults.inject({ kind: 'latency', ms: 1_500 }, { times: 2, match: { method: 'POST' } })
+      const client = { apiKey: simulator.testKey, baseUrl: simulator.url, rateLimits: { perMinute: 1_000, perDay: 10_000 } }
+      const worker = (rows: CatalogueRow[]) => lastValueFrom(runCatalogue$(rows, { store: createRedisStore({ redis: server.url, catalogue }), client, out, concurrency: 1, leaseMs: 2_000, settleMs: 0 }))
+      const ran = await Promise.all([worker([basic as CatalogueRow, premium as CatalogueRow]), worker([premium as CatalogueRow, basic as CatalogueRow])])
+      expect(ran.map((event) => event.kind)).to.deep.equal(['done', 'done'])
+      const [first, second] = simulator.log.filter((request) => request.method === 'POST')
+      expect(simulator.jobIds()).to.have.length(2)
+      // The second POST of the ASIN left only once the first was answered.
+      expect(second?.at).to.be.at.least(first?.finishedAt as number)
+      await expectOnce(catalogue, 2)
     })
 
     it('gives the rows of a worker killed with SIGKILL mid-run to another when their leases lapse', async () => {
