@@ -1,4 +1,4 @@
-// Benchmark 4: the organisation's throughput through the Redis limiter, with the limit binding,
+// Benchmark 5: the organisation's throughput through the Redis limiter, with the limit binding,
 // for 1, 2, 4 and 8 workers. Each worker is a limiter with its own Redis connections (in this
 // process, so that the run needs no build of its own); each has more submissions queued than
 // the windows allow, each "POST" answers after LATENCY_MS and spends its token. Time is scaled:
@@ -66,7 +66,7 @@ export async function runFleetThroughput(): Promise<BenchResult> {
       if (workers > 1) ratios.push({ label: `${workers} workers / 1 worker`, value: rate / single })
     }
     return {
-      title: `Benchmark 4: the fleet's submissions through one Redis limiter, limit binding (${PER_WINDOW} per ${WINDOW_MS} ms window)`,
+      title: `Benchmark 5: the fleet's submissions through one Redis limiter, limit binding (${PER_WINDOW} per ${WINDOW_MS} ms window)`,
       columns: ['workers', 'submissions per window', 'of the limit', 'of the ceiling', 'most in one window'],
       rows,
       ratios,

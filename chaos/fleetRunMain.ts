@@ -24,11 +24,13 @@ const rows = option('fleet-rows', 400)
 const perMinute = option('fleet-per-minute', 150)
 const seed = option('fleet-seed', 20_261_207)
 const base = { cli: fileURLToPath(new URL('../src/cli/main.js', import.meta.url)), rows, workers: 4, perMinute, perDay: 100_000, seed, concurrency: 4 }
-// The kill comes at the victim's 5th submission; the restart once a third of the rows were accepted.
+// Both faults midway: the kill at half a worker's share of submissions, the restart once half the rows were accepted.
+const killAt = Math.ceil(rows / base.workers / 2)
+const restartAt = Math.ceil(rows / 2)
 const faults: ReadonlyArray<{ readonly fault: FleetFault; readonly faultAfter: number; readonly what: string }> = [
   { fault: 'none', faultAfter: 1, what: 'no fault' },
-  { fault: 'kill-worker', faultAfter: 5, what: 'the first worker to print its 5th `submitting` line SIGKILLed then (its POST out, unanswered)' },
-  { fault: 'restart-redis', faultAfter: Math.ceil(rows / 3), what: `redis-server SIGKILLed and started again (AOF) after the fleet's ${Math.ceil(rows / 3)}th \`accepted\` line` },
+  { fault: 'kill-worker', faultAfter: killAt, what: `the first worker to print its ${killAt}th \`submitting\` line SIGKILLed then (its intent recorded, its POST leaving)` },
+  { fault: 'restart-redis', faultAfter: restartAt, what: `redis-server SIGKILLed and started again (AOF) at the fleet's ${restartAt}th \`accepted\` line` },
 ]
 
 const docUrl = new URL('../../../docs/reliability.md', import.meta.url)
@@ -52,10 +54,10 @@ const section = [
   `Four \`pixii-rx batch --store redis://…\` processes (the compiled CLI) on one ${rows}-row catalogue (A+ rows, two images each),`,
   `against the simulator over HTTP (live jobs scaled to about a second; the organisation's limit raised to ${perMinute} a minute,`,
   "binding: the catalogue needs several minutes of it), with a real redis-server (`--appendonly yes --appendfsync always`).",
-  'Each worker runs with `--concurrency 4 --settle 3s --lease 6s`. A fault waits on an event, never a delay: the first worker',
-  "to print its 5th `submitting` line dies then; redis-server is killed with SIGKILL and started again on its folder once the fleet",
-  "printed a third of its `accepted` lines. Then judged against the simulator's truth. The short version (14 and 16 rows,",
-  'a binding limit of 10 a minute through the Redis restart) runs in every `npm test` (`test/redis/fleet.test.ts`).',
+  'Each worker runs with `--concurrency 4 --settle 3s --lease 6s`. A fault waits on an event, never a delay, and comes midway:',
+  `the first worker to print its ${killAt}th \`submitting\` line dies then; redis-server is killed with SIGKILL and started again`,
+  `on its folder once the fleet printed ${restartAt} \`accepted\` lines. Then judged against the simulator's truth.`,
+  'The short version (14 and 16 rows, a binding limit of 10 a minute through the Redis restart) runs in every `npm test` (`test/redis/fleet.test.ts`).',
   '',
   '| run | 429s | most POSTs in any minute | rows submitted twice | rows missing | adopted | images (present / expected, wrong hash, written twice) | submissions per worker | exits | submitting | wall time |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
