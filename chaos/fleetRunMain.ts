@@ -66,7 +66,7 @@ const section = [
   ),
   '',
   `"submitting" is the time from the first accepted POST to the last (at ${perMinute} a minute, ${rows} rows cannot go out in under ${Math.ceil(rows / perMinute) - 1} minutes: the limit binds).`,
-  'How close to the limit the fleet submits is benchmark 5 (`npm run bench fleet`), below. ' + `Load (1 min) ${loadBefore.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end.`,
+  'How close to the limit the fleet submits is benchmark 5 (`npm run bench -- fleet`), below. ' + `Load (1 min) ${loadBefore.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end.`,
   '',
   ...notes,
   END,
