@@ -1,7 +1,7 @@
 // `npm run bench`: the three benchmarks of issue 8 in one process, each printed as a table with
 // its ratios against baselines measured in the same run; a full run also writes
 // docs/benchmarks.md and docs/benchmarks-requests-vs-latency.svg.
-// Arguments pick some of them (requests, overhead, decoding, robustness); a partial run writes nothing.
+// Arguments pick some of them (requests, overhead, decoding, robustness, fleet); a partial run writes nothing.
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
@@ -11,6 +11,7 @@ import type { BenchOutcome } from './BenchOutcome.js'
 import type { BenchResult } from './BenchResult.js'
 import { runClientOverhead } from './clientOverhead.js'
 import { runDecoding } from './decoding.js'
+import { runFleetThroughput } from './fleetThroughput.js'
 import { ratioLines, textTable } from './formatTable.js'
 import { describeMachine } from './machine.js'
 import { plotSvg } from './plotSvg.js'
@@ -54,6 +55,7 @@ const benches: readonly Bench[] = [
   { key: 'overhead', title: 'Benchmark 2: client overhead over real HTTP', load: () => Promise.resolve(runClientOverhead) },
   { key: 'decoding', title: 'Benchmark 3: decoding cost', load: () => Promise.resolve(runDecoding) },
   { key: 'robustness', title: 'Benchmark 4: the default schedule in the field', load: () => Promise.resolve(() => runRobustness()) },
+  { key: 'fleet', title: 'Benchmark 5: one Redis limiter for a fleet of workers', load: () => Promise.resolve(runFleetThroughput) },
 ]
 
 async function runOne(bench: Bench): Promise<BenchOutcome> {

@@ -2,7 +2,8 @@
 // with plain node and --expose-gc, and checks that the process ends on its own: after the run's
 // last line ("chaos: done") it gets 10 s, then it is killed and the run fails. The measured exit
 // delay goes into docs/reliability.md when the run wrote it. Arguments go to chaos/main.ts. Then
-// it runs the catalogue crash run (chaos/catalogueCrashMain.ts), which writes its own section.
+// it runs the catalogue crash run (chaos/catalogueCrashMain.ts) and the fleet run of a shared
+// catalogue (chaos/fleetRunMain.ts, which needs redis-server), each writing its own section.
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -52,7 +53,9 @@ child.on('exit', (code, signal) => {
     // No report this time (a partial run writes none).
   }
   if (!endedOnItsOwn || code !== 0) process.exit(endedOnItsOwn ? (code ?? 1) : 1)
-  // Then the crash run of `pixii-rx batch` (chaos/catalogueCrashMain.ts), with the same arguments.
+  // Then the crash run of `pixii-rx batch` (chaos/catalogueCrashMain.ts), with the same arguments,
+  // and the fleet run of four `pixii-rx batch --store redis://…` workers (chaos/fleetRunMain.ts).
   const crash = spawnSync(process.execPath, ['.tmp/chaos/chaos/catalogueCrashMain.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
-  process.exit(crash.status ?? 1)
+  const fleet = spawnSync(process.execPath, ['.tmp/chaos/chaos/fleetRunMain.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+  process.exit((crash.status ?? 1) || (fleet.status ?? 1))
 })

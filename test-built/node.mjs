@@ -3,6 +3,8 @@
 // - `import 'pixii-rx'` (and `pixii-rx/node`) never load the CLI's dependencies: the static
 //   import graph of dist/esm reaches only rxjs, cross-fetch, io-ts, fp-ts and node:*, and
 //   `require` leaves no commander, cli-spinners or string-width in require.cache;
+// - `pixii-rx/redis` loads through `import` and `require` and is the only entry that reaches
+//   ioredis (its optional peer dependency): neither `pixii-rx` nor `pixii-rx/node` loads it;
 // - the `bin` runs: `pixii-rx --version` and `--help`.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -16,7 +18,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 const libraryDependencies = new Set(['rxjs', 'cross-fetch', 'io-ts', 'fp-ts'])
-const cliOnly = /[\\/]node_modules[\\/](commander|cli-spinners|string-width)[\\/]/
+const cliOnly = /[\\/]node_modules[\\/](commander|cli-spinners|string-width|ioredis)[\\/]/
 
 try {
   for (const entry of ['dist/esm/index.js', 'dist/esm/node/index.js', 'dist/esm/catalogue/index.js']) {
@@ -27,7 +29,7 @@ try {
   const loaded = JSON.parse(
     execFileSync(process.execPath, ['-e', "require('pixii-rx'); require('pixii-rx/node'); console.log(JSON.stringify(Object.keys(require.cache)))"], { cwd: root, encoding: 'utf8' }),
   )
-  assert.deepEqual(loaded.filter((file) => cliOnly.test(file)), [], 'require(pixii-rx) loaded a CLI dependency')
+  assert.deepEqual(loaded.filter((file) => cliOnly.test(file)), [], 'require(pixii-rx) loaded a dependency of the CLI or of pixii-rx/redis')
 
   const esm = await import('pixii-rx/node')
   const cjs = require('pixii-rx/node')
@@ -60,14 +62,30 @@ try {
     }
   }
 
+  const redisImports = bareImports(resolve(root, 'dist/esm/redis/index.js')).bare
+  assert.ok(redisImports.includes('ioredis'), `pixii-rx/redis imports ${redisImports.join(', ')}`)
+  const redisEsm = await import('pixii-rx/redis')
+  const redisCjs = require('pixii-rx/redis')
+  for (const redis of [redisEsm, redisCjs]) {
+    for (const name of ['createRedisLimiter', 'createRedisStore']) assert.equal(typeof redis[name], 'function', `pixii-rx/redis exports ${name}`)
+    // A limiter on a port where nothing answers: it says so, and closes without waiting.
+    const limiter = redis.createRedisLimiter({ redis: 'redis://127.0.0.1:1', organisation: 'built' })
+    assert.equal(limiter.state().redis.reachable, false)
+    await limiter.close()
+  }
+  assert.ok(
+    Object.keys(require.cache).some((file) => /[\\/]node_modules[\\/]ioredis[\\/]/.test(file)),
+    'require(pixii-rx/redis) loaded ioredis',
+  )
+
   const bin = resolve(root, pkg.bin['pixii-rx'])
   assert.equal(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim(), pkg.version)
   assert.match(execFileSync(process.execPath, [bin, 'download', '--help'], { encoding: 'utf8' }), /Examples:/)
-  assert.match(execFileSync(process.execPath, [bin, 'batch', '--help'], { encoding: 'utf8' }), /--journal <path>/)
+  assert.match(execFileSync(process.execPath, [bin, 'batch', '--help'], { encoding: 'utf8' }), /--journal <path>[\s\S]*--store <url>/)
   assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/)
-  console.log(`test-built (node, cli): ok, the library entry reaches only ${[...libraryDependencies].join(', ')}; pixii-rx ${pkg.version} runs`)
+  console.log(`test-built (node, cli, redis): ok, the library entry reaches only ${[...libraryDependencies].join(', ')}; pixii-rx/redis loads ioredis; pixii-rx ${pkg.version} runs`)
 } catch (error) {
-  console.error('test-built (node, cli): FAILED')
+  console.error('test-built (node, cli, redis): FAILED')
   console.error(error)
   process.exitCode = 1
 }

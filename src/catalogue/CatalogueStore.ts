@@ -82,6 +82,18 @@ export interface CatalogueStore {
   /** Gives a row back (its work is done for this run). */
   release(row: string): Promise<void>
   /**
+   * A shared store: the entries other workers recorded since this one last read (at `open` or
+   * the last `refresh`). The run folds them in after each claim, before it works the row, so a
+   * row taken over from a dead worker is resolved from what that worker recorded.
+   */
+  refresh?(): Promise<readonly JournalEntry[]>
+  /**
+   * A shared store: waits until the row is free (its holder released it, or died and its lease
+   * lapsed), then claims it; false when the store was closed meanwhile. The run calls it, after
+   * its other rows, for each row it found claimed, so that no row is left to a dead worker.
+   */
+  claimWhenFree?(row: string, leaseMs: number): Promise<boolean>
+  /**
    * The submission limiter of the organisation, when the store shares one between processes.
    * Without it, a run makes its own, seeded with the submissions its entries record.
    */

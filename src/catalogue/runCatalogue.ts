@@ -1,5 +1,5 @@
 import {
-  catchError, concat, concatMap, defer, finalize, from, ignoreElements, map, merge, mergeMap, of, share, Subject, takeUntil,
+  catchError, concat, concatMap, defer, EMPTY, finalize, from, ignoreElements, map, merge, mergeMap, of, share, Subject, takeUntil,
   throwError, timer, type Observable,
 } from 'rxjs'
 import { resolve } from 'node:path'
@@ -19,7 +19,7 @@ import type { CatalogueRow } from './CatalogueRow.js'
 import { checkRunOptions } from './checkRunOptions.js'
 import { followJob$, problem$, refused$ } from './followJob.js'
 import { imagesOnDisk } from './imagesOnDisk.js'
-import { foldJournal, type RowRecord } from './JournalState.js'
+import { applyEntry, foldJournal, type RowRecord } from './JournalState.js'
 import { lookForJobs$ } from './lookForJobs.js'
 import { resultOfRow } from './resultOfRow.js'
 import type { RunCatalogueOptions } from './RunCatalogueOptions.js'
@@ -125,17 +125,36 @@ export function runCatalogue$(rows: SubmissionFeed<CatalogueRow>, options: RunCa
         const deferred = new Set<string>()
         const seen = new Set<string>()
         const oneAtATime = createKeyedLock()
-        const stage$ = (row: CatalogueRow): Observable<Step> => {
-          if (seen.has(row.key)) return of<Step>({ kind: 'skipped', row: row.key, reason: 'duplicate' })
-          seen.add(row.key)
-          inputRows.push(row)
+        // Rows another worker holds, for a shared store to give this one when they are free.
+        const contested: CatalogueRow[] = []
+        // A shared store leases an ASIN's submissions to one worker at a time, as the row itself:
+        // held while the row is submitted or resolved, given back once its job is known.
+        const oneInFleet$ = (lease: string, work: () => Observable<Step>): Observable<Step> => {
+          if (store.claimWhenFree === undefined) return work()
+          return from(store.claimWhenFree(lease, checked.leaseMs)).pipe(
+            concatMap((mine) => (mine ? work().pipe(finalize(() => void store.release(lease).catch(() => undefined))) : EMPTY)),
+          )
+        }
+        const work$ = (row: CatalogueRow, claim: () => Promise<boolean>): Observable<Step> => {
           const { jobType } = submissionTarget(row.submission.kind)
           let following = false
-          return from(store.claim(row.key, checked.leaseMs)).pipe(
+          return defer(claim).pipe(
             concatMap((mine): Observable<Step> => {
               if (!mine) return of<Step>({ kind: 'skipped', row: row.key, reason: 'claimed' })
-              // One row of an ASIN and job type at a time: a look-up must never see the job of a sibling being submitted.
-              return oneAtATime(`${jobType}\u0000${row.submission.request.asin}`, () => rowStage$(context, row, deferred))
+              // One row of an ASIN and job type at a time, in this process and (a shared store) in
+              // the fleet: a look-up must never see the job of a sibling being submitted.
+              const sibling = `${jobType}\u0000${row.submission.request.asin}`
+              return oneAtATime(sibling, () =>
+                oneInFleet$(`\u0000asin\u0000${sibling}`, () =>
+                  // A shared store: what other workers recorded (of this row and its siblings) before working it.
+                  from(store.refresh === undefined ? Promise.resolve([]) : store.refresh()).pipe(
+                    concatMap((entries) => {
+                      for (const entry of entries) applyEntry(state, entry)
+                      return rowStage$(context, row, deferred)
+                    }),
+                  ),
+                ),
+              )
             }),
             map((step) => {
               if (step.kind === 'follow') following = true
@@ -146,7 +165,26 @@ export function runCatalogue$(rows: SubmissionFeed<CatalogueRow>, options: RunCa
             }),
           )
         }
-        const events$ = mergePulled(rows, checked.concurrency, stage$).pipe(
+        const stage$ = (row: CatalogueRow): Observable<Step> => {
+          if (seen.has(row.key)) return of<Step>({ kind: 'skipped', row: row.key, reason: 'duplicate' })
+          seen.add(row.key)
+          inputRows.push(row)
+          if (store.claimWhenFree === undefined) return work$(row, () => store.claim(row.key, checked.leaseMs))
+          return from(store.claim(row.key, checked.leaseMs)).pipe(
+            concatMap((mine) => {
+              if (mine) return work$(row, () => Promise.resolve(true))
+              contested.push(row)
+              return EMPTY
+            }),
+          )
+        }
+        // After its own rows, a worker of a shared store waits for each row another held: done by
+        // then (it reads so and skips it), or lost with a dead worker's lease (it takes it over).
+        const takeOver$ = defer(() => {
+          if (store.claimWhenFree === undefined) return EMPTY
+          return mergePulled(contested.splice(0), checked.concurrency, (row) => work$(row, () => store.claimWhenFree?.(row.key, checked.leaseMs) ?? Promise.resolve(false)))
+        })
+        const events$ = concat(mergePulled(rows, checked.concurrency, stage$), takeOver$).pipe(
           mergeMap((step): Observable<CatalogueEvent> =>
             step.kind === 'follow'
               ? followJob$(context, step.row, step.jobId).pipe(finalize(() => void store.release(step.row.key).catch(() => undefined)))

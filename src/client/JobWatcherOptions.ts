@@ -2,7 +2,7 @@ import type { PixiiClientOptions } from './PixiiClientOptions.js'
 
 /**
  * How to build a {@link JobWatcher}: the options of {@link PixiiClientOptions} that watching reads,
- * with the same meanings and defaults. The two that only submissions read, `rateLimits` and
+ * with the same meanings and defaults. The three that only submissions read, `rateLimits`, `limiter` and
  * `outcomeLookup`, are not options here.
  *
  * @example
@@ -14,4 +14,4 @@ import type { PixiiClientOptions } from './PixiiClientOptions.js'
  * // Output: baseUrl watchTimeoutMs
  * ```
  */
-export type JobWatcherOptions = Omit<PixiiClientOptions, 'rateLimits' | 'outcomeLookup'>
+export type JobWatcherOptions = Omit<PixiiClientOptions, 'rateLimits' | 'limiter' | 'outcomeLookup'>

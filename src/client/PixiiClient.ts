@@ -98,7 +98,7 @@ export interface PixiiClient {
   /** Requests in flight and waiting under the client's `maxInFlight` cap, and the peak so far. */
   requestStats(): GateState
   /**
-   * The submission limiter every submission of this client waits on (`rateLimits`): its
+   * The submission limiter every submission of this client waits on (the `limiter` option, or one made from `rateLimits`): its
    * `state$` says how many tokens are left, when the next comes back, and any 429 pause.
    */
   readonly limiter: SubmissionLimiter

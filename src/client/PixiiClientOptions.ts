@@ -1,5 +1,6 @@
 import type { SchedulerLike } from 'rxjs'
 import type { FetchLike } from '../http/TransportConfig.js'
+import type { SubmissionLimiter } from '../submit/limiter/SubmissionLimiter.js'
 import type { SubmissionLimits } from '../submit/limiter/SubmissionLimits.js'
 import type { JobPush } from '../watch/JobPush.js'
 import type { PageSignals } from '../watch/PageSignals.js'
@@ -108,6 +109,15 @@ export interface PixiiClientOptions {
    * @defaultValue `{ perMinute: 10, perDay: 500 }`, Pixii's limits
    */
   readonly rateLimits?: SubmissionLimits
+  /**
+   * The limiter every submission of this client waits on, in place of one of its own made from
+   * `rateLimits` (give one or the other): a limiter shared by several clients, or the
+   * organisation's limiter shared by every worker through Redis (`createRedisLimiter` of
+   * `pixii-rx/redis`).
+   *
+   * @defaultValue none: the client makes its own from `rateLimits`, on its `scheduler`
+   */
+  readonly limiter?: SubmissionLimiter
   /**
    * How to look for the job of a submission whose answer was lost. A field left out keeps its default.
    *

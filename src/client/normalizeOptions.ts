@@ -20,7 +20,7 @@ export interface ClientSettings extends WatcherSettings, SubmitterSettings {
 }
 
 // The options only a client that submits reads; the rest are the watcher's.
-const submissionOptions: readonly string[] = ['rateLimits', 'outcomeLookup']
+const submissionOptions: readonly string[] = ['rateLimits', 'limiter', 'outcomeLookup']
 
 /**
  * Checks and completes client options in one place: the watcher's (see `normalizeWatcherOptions`),

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors/ValidationError.js'
 import { checkSubmissionLimits } from './limiter/checkSubmissionLimits.js'
+import type { SubmissionLimiter } from './limiter/SubmissionLimiter.js'
 import type { SubmissionLimits } from './limiter/SubmissionLimits.js'
 import { defaultOutcomeLookup, type OutcomeLookup } from './OutcomeLookup.js'
 
@@ -18,8 +19,24 @@ import { defaultOutcomeLookup, type OutcomeLookup } from './OutcomeLookup.js'
  */
 export interface SubmissionSettings {
   readonly rateLimits: Required<SubmissionLimits>
+  /** A limiter given in place of one made from `rateLimits`. */
+  readonly limiter?: SubmissionLimiter
   readonly outcomeLookup: Required<OutcomeLookup>
 }
+
+function checkLimiter(given: { readonly rateLimits?: unknown; readonly limiter?: unknown }, issues: ValidationIssue[]): SubmissionLimiter | undefined {
+  const { limiter } = given
+  if (limiter === undefined) return undefined
+  if (!isLimiter(limiter)) {
+    issues.push({ path: 'limiter', message: 'expected a SubmissionLimiter (withToken$, state, state$), such as createSubmissionLimiter() or createRedisLimiter() makes' })
+    return undefined
+  }
+  if (given.rateLimits !== undefined) issues.push({ path: 'rateLimits', message: 'give rateLimits or limiter, not both: a given limiter keeps its own limits' })
+  return limiter
+}
+
+const isLimiter = (value: unknown): value is SubmissionLimiter =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<SubmissionLimiter>).withToken$ === 'function' && typeof (value as Partial<SubmissionLimiter>).state === 'function'
 
 function checkOutcomeLookup(value: unknown, issues: ValidationIssue[]): Required<OutcomeLookup> {
   if (value === undefined) return defaultOutcomeLookup
@@ -40,10 +57,15 @@ function checkOutcomeLookup(value: unknown, issues: ValidationIssue[]): Required
   return full
 }
 
-/** Checks the client options `rateLimits` and `outcomeLookup`; problems are pushed to `issues`. */
-export function checkSubmissionOptions(given: { readonly rateLimits?: unknown; readonly outcomeLookup?: unknown }, issues: ValidationIssue[]): SubmissionSettings {
+/** Checks the client options `rateLimits`, `limiter` and `outcomeLookup`; problems are pushed to `issues`. */
+export function checkSubmissionOptions(
+  given: { readonly rateLimits?: unknown; readonly limiter?: unknown; readonly outcomeLookup?: unknown },
+  issues: ValidationIssue[],
+): SubmissionSettings {
+  const limiter = checkLimiter(given, issues)
   return {
     rateLimits: checkSubmissionLimits(given.rateLimits, 'rateLimits', issues),
+    ...(limiter === undefined ? {} : { limiter }),
     outcomeLookup: checkOutcomeLookup(given.outcomeLookup, issues),
   }
 }

@@ -62,8 +62,9 @@ const BACKOFF_BASE_MS = 500
  */
 export function createSubmitter(settings: SubmitterSettings, options: { readonly limiter?: SubmissionLimiter } = {}): Submitter {
   const { scheduler } = settings
-  // A catalogue run brings its own: seeded from its journal, or shared by a store.
-  const limiter = options.limiter ?? createSubmissionLimiter(settings.rateLimits, scheduler)
+  // A catalogue run brings its own (seeded from its journal, or shared by a store); a client may
+  // be given one (its `limiter` option).
+  const limiter = options.limiter ?? settings.limiter ?? createSubmissionLimiter(settings.rateLimits, scheduler)
   const oneAtATime = createKeyedLock()
   // Job ids this client has seen for its submissions, with when. An id is forgotten once it is
   // too old to fall in the window of any look-up still possible: one that started before every

@@ -1,5 +1,5 @@
-// Every public export is documented, by one checkable rule. For each export of the eight entry
-// points (pixii-rx, pixii-rx/advanced, pixii-rx/watcher, pixii-rx/testing, pixii-rx/proxy, pixii-rx/node, pixii-rx/react, pixii-rx/catalogue):
+// Every public export is documented, by one checkable rule. For each export of the nine entry
+// points (pixii-rx, pixii-rx/advanced, pixii-rx/watcher, pixii-rx/testing, pixii-rx/proxy, pixii-rx/node, pixii-rx/react, pixii-rx/catalogue, pixii-rx/redis):
 //
 // - it has a doc comment with a summary and an @example (a codec and its type of the same name
 //   count as one export: the comment of either serves);
@@ -24,6 +24,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/advanced': 'src/advanced/index.ts',
   'pixii-rx/watcher': 'src/watcher/index.ts',
   'pixii-rx/react': 'src/react/index.ts',
+  'pixii-rx/redis': 'src/redis/index.ts',
   'pixii-rx/catalogue': 'src/catalogue/index.ts',
 }
 

@@ -70,6 +70,7 @@ const applied: Readonly<Record<string, ((settings: ClientSettings) => unknown) |
   onPoll: (settings) => settings.onPoll,
   random: (settings) => settings.random,
   rateLimits: (settings) => settings.rateLimits,
+  limiter: (settings) => settings.limiter,
   outcomeLookup: (settings) => settings.outcomeLookup,
   watchTimeoutMs: (settings) => settings.watchTimeoutMs,
   pauseWhenHidden: (settings) => settings.pauseWhenHidden,

@@ -33,6 +33,7 @@ const entryPoints: Readonly<Record<string, string>> = {
   'pixii-rx/advanced': 'src/advanced/index.js',
   'pixii-rx/watcher': 'src/watcher/index.js',
   'pixii-rx/react': 'src/react/index.js',
+  'pixii-rx/redis': 'src/redis/index.js',
   'pixii-rx/catalogue': 'src/catalogue/index.js',
 }
 

@@ -1,10 +1,12 @@
 import { Command } from 'commander'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { access, mkdir, open, rename, unlink } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { lastValueFrom, takeUntil, tap } from 'rxjs'
 import type { CatalogueEvent } from '../../catalogue/CatalogueEvent.js'
 import type { CatalogueRow } from '../../catalogue/CatalogueRow.js'
+import type { CatalogueStore } from '../../catalogue/CatalogueStore.js'
+import type * as RedisStoreModule from '../../redis/createRedisStore.js'
 import { createJournalStore } from '../../catalogue/journal/createJournalStore.js'
 import { readRows } from '../../catalogue/readRows.js'
 import type { RowResult } from '../../catalogue/RowResult.js'
@@ -21,13 +23,16 @@ import { duration, wantsJson, wholeNumber, withCommonFlags, type CommonFlags } f
 import { interruptedExitCode, stopped$ } from '../stopped.js'
 
 interface BatchFlags extends CommonFlags {
-  readonly journal: string
+  readonly journal?: string
+  readonly store?: string
+  readonly catalogue?: string
   readonly out: string
   readonly results?: string
   readonly concurrency?: number
   readonly resubmitFailed?: boolean
   readonly untilBudget?: boolean
   readonly settle?: number | false
+  readonly lease?: number | false
   readonly perMinute?: number
   readonly perDay?: number
 }
@@ -69,6 +74,30 @@ function clientOptions(flags: BatchFlags, io: CliIo): PixiiClientOptions {
     ...(flags.maxRetries === undefined ? {} : { retry: { maxConsecutiveFailures: flags.maxRetries } }),
     ...(flags.perMinute === undefined && flags.perDay === undefined ? {} : { rateLimits: { ...(flags.perMinute === undefined ? {} : { perMinute: flags.perMinute }), ...(flags.perDay === undefined ? {} : { perDay: flags.perDay }) } }),
   }
+}
+
+/**
+ * The store of the run: the embedded journal (`--journal`), or a catalogue shared through Redis
+ * (`--store redis://…`), whose client library is loaded only then. Its limiter is the
+ * organisation's, named after a hash of the key, so that every catalogue of one key shares it.
+ */
+async function storeOf(flags: BatchFlags, rowsFile: string, apiKey: string): Promise<CatalogueStore> {
+  const { journal, store } = flags
+  if ((journal === undefined) === (store === undefined)) {
+    throw new Stop('Give --journal <path> (one machine) or --store redis://… (several workers), not both and not neither', ExitCode.usage)
+  }
+  if (journal !== undefined) return createJournalStore(journal)
+  if (!/^rediss?:\/\//.test(store ?? '')) throw new Stop('--store: expected a redis:// or rediss:// URL', ExitCode.usage)
+  let module: typeof RedisStoreModule
+  try {
+    module = await import('../../redis/createRedisStore.js')
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND'
+    throw new Stop(missing ? '--store redis:// needs the ioredis package next to pixii-rx: npm install ioredis' : `--store: ${String(error)}`, ExitCode.usage)
+  }
+  const catalogue = flags.catalogue ?? basename(rowsFile, extname(rowsFile)).replace(/[^A-Za-z0-9._-]/g, '-')
+  const organisation = `key-${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`
+  return module.createRedisStore({ redis: store as string, catalogue, organisation })
 }
 
 /** Checks, before anything is recorded or sent, that the rows can be read and the output folder written. */
@@ -120,7 +149,7 @@ function exitFor(results: readonly RowResult[], invalid: number, sawStorageTroub
 
 /**
  * `pixii-rx batch <rows> --journal <path> --out <dir>`: runs a catalogue with `runCatalogue$`,
- * resuming from the journal; writes one result line per row to `--results` (default
+ * resuming from the journal (or from a catalogue shared through Redis, `--store redis://…`); writes one result line per row to `--results` (default
  * `<out>/results.ndjson`); shows a live block on a terminal and NDJSON otherwise.
  *
  * @example
@@ -129,20 +158,23 @@ function exitFor(results: readonly RowResult[], invalid: number, sawStorageTroub
  * import { batchCommand } from './batchCommand.js'
  * const io = { stdout: process.stdout, stderr: process.stderr, env: {}, scheduler: asyncScheduler, stop: new AbortController().signal }
  * console.log(batchCommand(io, () => undefined).options.map((option) => option.long).join(' '))
- * // Output: --journal --out --results --concurrency --resubmit-failed --until-budget --settle --per-minute --per-day --timeout --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
+ * // Output: --journal --store --catalogue --out --results --concurrency --resubmit-failed --until-budget --settle --lease --per-minute --per-day --timeout --api-key-file --api-key-stdin --api-key --base-url --max-retries --json
  * ```
  */
 export function batchCommand(io: CliIo, exit: (code: number) => void): Command {
   const command = new Command('batch')
     .description('Run a catalogue of rows (CSV or NDJSON) to the end, across restarts: submit each row once, watch it, download its images.')
     .argument('<rows>', 'the rows: a .csv with a header row, or .ndjson / .jsonl, each row naming its kind and request fields')
-    .requiredOption('--journal <path>', 'where the run records what it does; run again with the same journal to resume')
+    .option('--journal <path>', 'where the run records what it does; run again with the same journal to resume')
+    .option('--store <url>', 'instead of --journal: a Redis (redis://host:6379) where several workers record one catalogue together and share the limits')
+    .option('--catalogue <name>', 'with --store: the catalogue every worker runs (default: the rows file name without extension)')
     .requiredOption('--out <dir>', 'where the images go: one folder per job')
     .option('--results <file>', 'the results file, one JSON line per row (default: <out>/results.ndjson)')
     .option('--concurrency <n>', 'rows submitted at once (default: 1; the limiter paces them anyway)', wholeNumber(1))
     .option('--resubmit-failed', 'submit again the rows whose job failed or that Pixii refused')
     .option('--until-budget', "stop when the day's submission budget is spent (for cron) instead of waiting for it")
     .option('--settle <duration>', "how long a POST of a killed run may take to show in the ASIN's listing (default: 30s)", duration)
+    .option('--lease <duration>', 'with --store: how long a row stays with a worker that stopped renewing it (killed) before another takes it over (default: 5m)', duration)
     .option('--per-minute <n>', "the organisation's submissions per minute (default: 10)", wholeNumber(1))
     .option('--per-day <n>', "the organisation's submissions per day (default: 500)", wholeNumber(1))
     .option('--timeout <duration>', 'how long this start watches each job before leaving it to the next start, e.g. 30m, 2h; 0 or off for never (default: 2h)', duration)
@@ -158,9 +190,11 @@ Rows (CSV; list fields separated by "|", items as JSON):
 Examples:
   $ pixii-rx batch rows.csv --journal catalogue.journal --out images
   $ pixii-rx batch rows.ndjson --journal catalogue.journal --out images --until-budget   # from cron
+  $ pixii-rx batch rows.csv --store redis://10.0.0.5:6379 --out images   # on each of several machines
 
 Run it again with the same --journal after a crash, a deploy or a reboot: finished rows are
-skipped, nothing is submitted twice, missing images are downloaded. One run per journal at a time.
+skipped, nothing is submitted twice, missing images are downloaded. One run per journal at a time;
+with --store, any number of workers at once (Redis with --appendonly yes --appendfsync always).
 Exit codes: 0 every row completed, 1 some row failed or was invalid, 7 the journal is in use or
 of a newer format, 8 a full disk or an unwritable folder, 9 the day's budget is spent (--until-budget).`,
     )
@@ -171,6 +205,7 @@ of a newer format, 8 a full disk or an unwritable folder, 9 the day's budget is 
       const json = wantsJson(flags, io)
       const line = (value: object): void => void io.stdout.write(`${JSON.stringify(value)}\n`)
       try {
+        if (flags.lease === false) throw new Stop('--lease: expected a duration above 0, such as 30s or 5m', ExitCode.usage)
         await checkPaths(rowsFile, out)
         // A first pass: bad rows are reported up front, with their line, and the total is known.
         let total = 0
@@ -191,7 +226,7 @@ of a newer format, 8 a full disk or an unwritable folder, 9 the day's budget is 
         const live = json ? undefined : catalogueDisplay(io.stdout, io.scheduler, tally)
         let results: readonly RowResult[] = []
         let storageTrouble = false
-        const store = createJournalStore(flags.journal)
+        const store = await storeOf(flags, rowsFile, client.apiKey ?? '')
         const show = (event: CatalogueEvent): void => {
           countEvent(tally, event)
           if (event.kind === 'done') results = event.results
@@ -201,8 +236,9 @@ of a newer format, 8 a full disk or an unwritable folder, 9 the day's budget is 
         }
         const settle = flags.settle === undefined ? {} : { settleMs: flags.settle === false ? 0 : flags.settle }
         const watch = flags.timeout === undefined ? {} : { watch: { timeoutMs: flags.timeout } }
+        const lease = flags.lease === undefined ? {} : { leaseMs: flags.lease }
         const run$ = runCatalogue$(rows(), {
-          store, client, out, ...settle, ...watch,
+          store, client, out, ...settle, ...watch, ...lease,
           ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
           resubmitFailed: flags.resubmitFailed === true,
           untilBudget: flags.untilBudget === true,
