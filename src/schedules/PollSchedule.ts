@@ -81,4 +81,10 @@ export interface PollSchedule {
    * every answer about a job, and reported on the `onPoll` event. Schedules that do not learn leave it out.
    */
   estimate?(context: PollContext): JobEstimate
+  /**
+   * Pixii's clock minus the client's scheduler clock, in ms, as estimated from the answers a
+   * schedule reads; the client reads a `Retry-After` date on Pixii's clock with it when the
+   * answer has no `Date` header. Schedules that do not read clocks leave it out.
+   */
+  clockOffsetMs?(): number
 }
