@@ -250,6 +250,9 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
       samples.queue.add(started - Date.parse(job.created_at))
       samples.processing.record(job.id, Date.parse(job.completed_at) - started, true)
     },
+    observeAnswer: ({ answer }) => {
+      if (answer !== undefined) clock.observe(answer)
+    },
     estimate: ({ job, keyKind, now }) => {
       if (job === undefined) return { kind: 'none', reason: 'no-evidence' }
       const offset = clock.offsetMs()
