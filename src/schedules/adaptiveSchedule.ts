@@ -58,8 +58,9 @@ export interface AdaptiveScheduleConfig {
   readonly priorDoubt?: number
   /**
    * The longest wait while a job is queued, so that `processing` shows soon enough. Default
-   * 30 000. At 120 000 a live job is first polled again at its earliest plausible end, which
-   * saves one request per job (see docs/benchmarks.md) but shows `processing` late.
+   * 30 000. A queued job whose window starts within it is polled again one step into the window,
+   * with no poll before to anchor it on its start. At 120 000 that holds for two-minute jobs too,
+   * which saves a few requests (see docs/benchmarks.md) but shows `processing` late.
    */
   readonly pendingMaxMs?: number
   /** How fast the step grows past the window: a share of the time overdue. Default 0.1. */
