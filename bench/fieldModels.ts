@@ -22,6 +22,8 @@ export const logNormal = (median: number, sigma: number, cap: number) => (random
   const v = random()
   return Math.min(cap, median * Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)))
 }
+/** Pareto from `scale` ms with tail index `alpha` (P(X > x) = (scale/x)^alpha), capped at `cap` ms. */
+export const pareto = (scale: number, alpha: number, cap: number) => (random: () => number) => Math.min(cap, scale / Math.pow(1 - random(), 1 / alpha))
 export const testKind: JobKind = { share: 0.2, key: 'test', queueMs: uniform(0, 100), processingMs: uniform(200, 700) }
 
 /** `count` jobs of a mix, created `spacingMs` apart, 2 % ending failed; the same for the same seed. */
@@ -79,5 +81,15 @@ export const fieldModels: readonly FieldModel[] = [
     name: 'heavy-tailed',
     description: '20 % test-key; live queued 0–20 s, processing log-normal, median 100 s, σ 0.8 (p99 ≈ 11 min), capped at 1 h',
     jobs: (count) => mixedJobs(count, 104, [testKind, { share: 0.8, key: 'live', queueMs: uniform(0, 20_000), processingMs: logNormal(100_000, 0.8, 3_600_000) }]),
+  },
+  {
+    name: 'two-minute body, Pareto tail',
+    description: '20 % test-key; live queued 0–20 s; 90 % of live jobs log-normal, median 2 min, σ 0.15, 10 % Pareto from 3 min, index 1.2 (p99 ≈ 19 min), capped at 1 h',
+    jobs: (count) =>
+      mixedJobs(count, 105, [
+        testKind,
+        { share: 0.72, key: 'live', queueMs: uniform(0, 20_000), processingMs: logNormal(120_000, 0.15, 3_600_000) },
+        { share: 0.08, key: 'live', queueMs: uniform(0, 20_000), processingMs: pareto(180_000, 1.2, 3_600_000) },
+      ]),
   },
 ]

@@ -24,7 +24,7 @@ export interface FieldResult {
 export type ClockOffset = (trueTime: number) => number
 
 /** Half the round trip: the server answers this long after the request, and the answer arrives this long after. */
-const HALF_TRIP_MS = 50
+export const HALF_TRIP_MS = 50
 
 /**
  * Watches every job with one client's schedule, all at once on one virtual clock, as a client

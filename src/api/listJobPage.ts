@@ -1,5 +1,6 @@
 import { defer, map, throwError, type Observable } from 'rxjs'
 import { JobPage } from '../codecs/JobPage.js'
+import { Dated, serverDateOf } from '../http/Dated.js'
 import { request$ } from '../http/request.js'
 import type { TransportConfig } from '../http/TransportConfig.js'
 import { secretsOf } from '../http/secretsOf.js'
@@ -38,6 +39,11 @@ import { validateInput } from './validateInput.js'
  * ```
  */
 export function listJobPage$(config: TransportConfig, query: ListJobsQuery): Observable<JobPage> {
+  return listDatedJobPage$(config, query).pipe(map((dated) => dated.value))
+}
+
+/** {@link listJobPage$} with the answer's `Date` header, for schedules that tell Pixii's clock from the client's. */
+export function listDatedJobPage$(config: TransportConfig, query: ListJobsQuery): Observable<Dated<JobPage>> {
   return defer(() => {
     const checked = validateInput(ListJobsQuery, query)
     if (!checked.ok) return throwError(() => checked.error)
@@ -46,7 +52,10 @@ export function listJobPage$(config: TransportConfig, query: ListJobsQuery): Obs
     const asked = { page: checked.value.page ?? 1, ...(checked.value.limit === undefined ? {} : { limit: checked.value.limit }) }
     const secrets = secretsOf(config)
     return request$(config, request).pipe(
-      map((response) => checkJobPage(decodeResponse(JobPage, context, response, secrets), asked, { ...context, status: response.status })),
+      map((response) => {
+        const page = checkJobPage(decodeResponse(JobPage, context, response, secrets), asked, { ...context, status: response.status })
+        return new Dated(page, serverDateOf(response.headers))
+      }),
     )
   })
 }

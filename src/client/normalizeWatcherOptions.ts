@@ -100,17 +100,21 @@ export function normalizeWatcherOptions<More extends object>(
     throw invalidInput(`Invalid ${caller} options`, issues)
   }
   const apiKey = given.apiKey === undefined ? undefined : String(given.apiKey)
+  const schedule = given.schedule ?? adaptiveSchedule()
+  // The client's schedule estimates Pixii's clock from every answer; the transport reads Retry-After dates with it.
+  const clockOffsetOf = typeof schedule.clockOffsetMs === 'function' ? () => schedule.clockOffsetMs?.() ?? 0 : undefined
   return {
     ...(apiKey === undefined ? {} : { apiKey }),
     baseUrl,
     fetch: given.fetch ?? defaultFetch,
     scheduler: given.scheduler ?? asyncScheduler,
+    ...(clockOffsetOf === undefined ? {} : { serverClockOffsetMs: clockOffsetOf }),
     requestTimeoutMs,
     maxBodyBytes,
     gate: createRequestGate(maxInFlight, given.scheduler ?? asyncScheduler),
     ...(target.offPage === undefined ? {} : { unusable: invalidInput('No request from here', [{ path: 'baseUrl', message: target.offPage }]) }),
     keyKind: keyKindOf(apiKey),
-    schedule: given.schedule ?? adaptiveSchedule(),
+    schedule,
     retry,
     random: given.random ?? Math.random,
     watchTimeoutMs,

@@ -41,6 +41,12 @@ export interface TransportConfig {
   readonly fetch: FetchLike
   /** The clock and timer source for request timeouts and `Retry-After` dates. */
   readonly scheduler: SchedulerLike
+  /**
+   * Pixii's clock minus the scheduler's, as estimated so far (the client's schedule reads it from
+   * the answers), to read a `Retry-After` date on Pixii's clock when its answer has no `Date`
+   * header; the scheduler's own clock when absent.
+   */
+  readonly serverClockOffsetMs?: () => number
   /** How long one request may take, headers and body, before it is aborted. */
   readonly requestTimeoutMs: number
   /** The largest response body accepted, enforced while reading. */

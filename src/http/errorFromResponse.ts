@@ -19,6 +19,7 @@ export interface FailedAnswer {
   /** The parsed body, or `undefined` when it was empty or not JSON. */
   readonly body: unknown
   readonly context: RequestContext
+  /** Pixii's time when the answer came (its `Date` header, or the client's clock corrected by the estimated offset), for a `Retry-After` date. */
   readonly nowMs: number
   /** Secrets to scrub from the server's words (the configured key). */
   readonly secrets: readonly string[]

@@ -6,6 +6,7 @@ import { TimeoutError } from '../errors/TimeoutError.js'
 import { redactSecrets } from '../internal/redactSecrets.js'
 import type { ApiRequest } from './ApiRequest.js'
 import type { ApiResponse } from './ApiResponse.js'
+import { serverDateOf } from './Dated.js'
 import { errorFromResponse } from './errorFromResponse.js'
 import { neverConnected } from './neverConnected.js'
 import { parseJson } from './parseJson.js'
@@ -76,7 +77,9 @@ async function perform(
   const parsed = parseJson(bytes, response.headers.get('content-type'))
   if (response.status < 200 || response.status > 299) {
     const body = parsed.ok ? parsed.value : undefined
-    const nowMs = config.scheduler.now()
+    // A Retry-After date is on Pixii's clock: read it against the same answer's Date header, or
+    // the client's clock corrected by the estimated offset, never the client's clock alone.
+    const nowMs = serverDateOf(response.headers) ?? config.scheduler.now() + (config.serverClockOffsetMs?.() ?? 0)
     throw errorFromResponse({ status: response.status, headers: response.headers, body, context, nowMs, secrets })
   }
   if (!parsed.ok) {

@@ -77,8 +77,20 @@ export interface PollSchedule {
   /** Sees every job a watch receives, with the watch's context, so that a schedule can learn how long jobs take. */
   observe?(job: Job, context: PollContext): void
   /**
+   * Sees the timing of an answer that carried no job of the watch's own (a tick of an ASIN's
+   * listing: its `Date` header in `context.answer`), so that a schedule that estimates Pixii's
+   * clock reads every answer the client gets.
+   */
+  observeAnswer?(context: PollContext): void
+  /**
    * When the job in `context` will likely finish, from what the schedule has learned; asked after
    * every answer about a job, and reported on the `onPoll` event. Schedules that do not learn leave it out.
    */
   estimate?(context: PollContext): JobEstimate
+  /**
+   * Pixii's clock minus the client's scheduler clock, in ms, as estimated from the answers a
+   * schedule reads; the client reads a `Retry-After` date on Pixii's clock with it when the
+   * answer has no `Date` header. Schedules that do not read clocks leave it out.
+   */
+  clockOffsetMs?(): number
 }

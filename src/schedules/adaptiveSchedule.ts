@@ -58,8 +58,9 @@ export interface AdaptiveScheduleConfig {
   readonly priorDoubt?: number
   /**
    * The longest wait while a job is queued, so that `processing` shows soon enough. Default
-   * 30 000. At 120 000 a live job is first polled again at its earliest plausible end, which
-   * saves one request per job (see docs/benchmarks.md) but shows `processing` late.
+   * 30 000. A queued job whose window starts within it is polled again one step into the window,
+   * with no poll before to anchor it on its start. At 120 000 that holds for two-minute jobs too,
+   * which saves a few requests (see docs/benchmarks.md) but shows `processing` late.
    */
   readonly pendingMaxMs?: number
   /** How fast the step grows past the window: a share of the time overdue. Default 0.1. */
@@ -134,9 +135,9 @@ function checkConfig(settings: Required<Omit<AdaptiveScheduleConfig, 'state'>>):
 /**
  * The default schedule: it uses what the client knows. Test-key jobs are polled quickly. A live
  * job is polled once while it is likely still queued; then, anchored on its own `started_at`,
- * not again until completion becomes likely, densely (every `windowStepMs`) through the stretch
- * where a share `coverage` of the jobs of its `job_type` ended, and with a step that grows gently
- * for the slow tail. It never sleeps longer than its evidence allows: until 20 jobs of a kind
+ * not again until one step into the stretch where a share `coverage` of the jobs of its
+ * `job_type` ended (the first poll that sees an end there within a step), densely (every
+ * `windowStepMs`) through it, and with a step that grows gently for the slow tail. It never sleeps longer than its evidence allows: until 20 jobs of a kind
  * are known it trusts its prior only within a factor `priorDoubt` and keeps polling densely past
  * it. Every comparison with a job's timestamps is made on Pixii's clock, estimated from the
  * answers (`Date` headers and the jobs' own timestamps), so a client clock minutes off, or
@@ -157,10 +158,11 @@ function checkConfig(settings: Required<Omit<AdaptiveScheduleConfig, 'state'>>):
  *   id: 'job_1', job_type: 'Scale', status: 'processing', created_at: '2026-01-01T00:00:00Z',
  *   started_at: '2026-01-01T00:00:30Z', completed_at: null, credit_cost: 10, credits_refunded: 0, output: null, error_code: null,
  * } as const
- * // Seen processing 1 s after it started: 20 Scale jobs took 90 s or more, so it comes back just
- * // before the shortest of them could end (90 s × 20/21, 85.7 s of processing).
+ * // Seen processing 1 s after it started: 20 Scale jobs took 90 s or more, so ends are likely from
+ * // 85.7 s of processing on (90 s × 20/21); it comes back one step (4.7 s) after that, the first
+ * // poll that sees such an end within a step.
  * console.log(schedule.nextDelayMs({ attempt: 2, elapsedMs: 31_000, job, keyKind: pixii.keyKind, now: started + 1_000 }))
- * // Output: 84714
+ * // Output: 89414
  * // And it can say when the job will likely end: the median of what it learned, just under 2 minutes after the start.
  * const estimate = schedule.estimate({ job, keyKind: pixii.keyKind, now: started + 1_000 })
  * console.log(estimate.kind === 'estimate' ? Math.round((estimate.at - started) / 1000) : estimate.reason)
@@ -203,20 +205,25 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
     const serverNow = now + clock.offsetMs()
     const window = windowOf(processing)
     if (job.started_at === null) {
-      // Still queued, so it cannot end before `window.start` from now. Come back once it has almost
-      // surely started (its own start time anchors the window, and the sooner it is known the
-      // wider the window, so late is better than early), at most pendingMaxMs later; or, when
-      // that reaches no further than pendingMaxMs, straight at its earliest plausible end.
-      const earliestEnd = Math.max(window.start, windowStepMs)
-      if (earliestEnd <= pendingMaxMs) return earliestEnd
+      // Still queued, so it cannot end before `window.start` from now, and a poll one step after
+      // that sees within a step every end the window holds, however long the job still queues: when
+      // that is no further than pendingMaxMs, go straight there (a job that starts within a step
+      // needs no other poll to anchor it). Otherwise come back once it has almost surely started
+      // (its own start time anchors the window, and the sooner it is known the wider the window,
+      // so late is better than early), at most pendingMaxMs later.
+      const firstUseful = window.start + windowStepMs
+      if (firstUseful <= pendingMaxMs) return firstUseful
       const likelyQueue = queue.count >= TRUST_AFTER ? queue : priorQueue
       const likelyStart = Date.parse(job.created_at) + quantileOf(likelyQueue.sorted(), 0.95)
-      return Math.min(clamp(likelyStart - serverNow, windowStepMs, pendingMaxMs), earliestEnd)
+      return Math.min(clamp(likelyStart - serverNow, windowStepMs, pendingMaxMs), firstUseful)
     }
     const elapsed = serverNow - Date.parse(job.started_at)
-    // Straight to the window when evidence placed it (20 jobs or more); maxDelayMs while on the prior.
-    if (elapsed < window.start - windowStepMs) return Math.min(window.start - elapsed, window.trusted ? Number.POSITIVE_INFINITY : maxDelayMs)
+    // A poll sees, within one step, the ends of the step before it: the first that the window needs
+    // is one step into it (a poll at its start would only see ends the window leaves out). Straight
+    // there when evidence placed it (20 jobs or more); at most maxDelayMs later while on the prior.
+    if (elapsed < window.start) return Math.min(window.start + windowStepMs - elapsed, window.trusted ? Number.POSITIVE_INFINITY : maxDelayMs)
     if (elapsed <= window.end) return windowStepMs
+    // Past the window: a job seen late by a share of how long it has run, so the step grows with it.
     return Math.min(maxDelayMs, windowStepMs + (elapsed - window.end) * tailGrowth)
   }
 
@@ -243,6 +250,9 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
       if (recorded.size > 10_000) recorded.delete(recorded.values().next().value as string)
       samples.queue.add(started - Date.parse(job.created_at))
       samples.processing.record(job.id, Date.parse(job.completed_at) - started, true)
+    },
+    observeAnswer: ({ answer }) => {
+      if (answer !== undefined) clock.observe(answer)
     },
     estimate: ({ job, keyKind, now }) => {
       if (job === undefined) return { kind: 'none', reason: 'no-evidence' }

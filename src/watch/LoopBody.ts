@@ -20,6 +20,8 @@ export interface LoopStep<E> {
   readonly job?: Job
   /** The job as it was answered (emitted or not), for schedules that learn. */
   readonly seen?: Job
+  /** Full records of jobs the answer found finished (an ASIN listing's tick), for schedules that learn. */
+  readonly records?: readonly Job[]
   /** The answer's `Date` header (ms since the epoch), for schedules that estimate Pixii's clock. */
   readonly serverDate?: number
   /** Ends the loop after emitting: completes, or errors with `error`. */

@@ -142,7 +142,11 @@ export class LoopRun<T, E> implements Observer<T>, Unsubscribable {
     this.connect({ kind: this.blocker() ?? 'online' })
     const result: LoopStep<E> = this.body.onAnswer(answer)
     this.answered = { requestedAt: this.requestedAt, answeredAt: this.config.scheduler.now(), serverDate: result.serverDate }
-    if (result.seen !== undefined) this.config.schedule.observe?.(result.seen, this.context())
+    const { schedule } = this.config
+    if (result.seen !== undefined) schedule.observe?.(result.seen, this.context())
+    // An answer with no job of the watch's own (an ASIN's listing) still tells Pixii's time.
+    else schedule.observeAnswer?.(this.context())
+    for (const record of result.records ?? []) schedule.observe?.(record, this.context())
     if (result.job !== undefined) this.job = result.job
     if (result.stop !== undefined) {
       this.report(result.outcome, { kind: 'stop', reason: result.stop.reason })

@@ -2,6 +2,7 @@ import { catchError, forkJoin, map, mergeMap, of, reduce, tap, throwError, type 
 import { readPages$ } from '../api/readPages.js'
 import type { Job } from '../codecs/Job.js'
 import type { JobPage } from '../codecs/JobPage.js'
+import type { Dated } from '../http/Dated.js'
 import { isTerminalStatus } from '../codecs/JobStatus.js'
 import type { JobSummary } from '../codecs/JobSummary.js'
 import { isPixiiError } from '../errors/isPixiiError.js'
@@ -20,11 +21,14 @@ interface Tick {
   readonly summaries: readonly JobSummary[]
   readonly records: ReadonlyArray<{ readonly id: string; readonly job?: Job; readonly error?: PixiiError }>
   readonly requests: number
+  /** The first page's `Date` header, for schedules that estimate Pixii's clock. */
+  readonly serverDate?: number
 }
 
 /** How an ASIN loop reaches the API and what it watches. */
 export interface AsinBodyConfig {
-  readonly page$: (page: number) => Observable<JobPage>
+  /** One page of the listing, with its answer's `Date` header. */
+  readonly page$: (page: number) => Observable<Dated<JobPage>>
   /** The page size asked for. */
   readonly limit: number
   /** The most pages a tick reads; a listing with more ends the loop with a `DecodeError`. */
@@ -81,7 +85,15 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
       for (const summary of page.data) seen.add(summary.id)
       return only !== undefined && [...wanted].every((id) => seen.has(id))
     }
-    const pages$ = readPages$(config.page$, { limit: config.limit, maxPages: config.maxPages, enough, context: { method: 'GET', path: '/v1/api/jobs' } })
+    let serverDate: number | undefined
+    const page$ = (page: number) =>
+      config.page$(page).pipe(
+        map((dated) => {
+          serverDate ??= dated.serverDate
+          return dated.value
+        }),
+      )
+    const pages$ = readPages$(page$, { limit: config.limit, maxPages: config.maxPages, enough, context: { method: 'GET', path: '/v1/api/jobs' } })
     return pages$.pipe(
       reduce((listing: Listing, page) => {
         for (const summary of page.data) {
@@ -98,7 +110,8 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
         return records$.pipe(
           mergeMap((records) => {
             const failed = records.find((entry) => 'retry' in entry)
-            return failed === undefined ? of({ summaries, records, requests: pages + reads }) : throwError(() => failed.retry)
+            if (failed !== undefined) return throwError(() => failed.retry)
+            return of(serverDate === undefined ? { summaries, records, requests: pages + reads } : { summaries, records, requests: pages + reads, serverDate })
           }),
         )
       }),
@@ -136,7 +149,11 @@ export function asinBody(config: AsinBodyConfig): LoopBody<Tick, AsinLoopEvent> 
     const outcome = { kind: 'list', jobs: tick.summaries.length, changed: emit.length, requests: tick.requests } as const
     const idle = shown.size > 0 && [...shown.keys()].every((id) => done.has(id))
     const finished = only === undefined ? config.completeWhenIdle && idle : pending().length === 0
-    return finished ? { emit, outcome, stop: { reason: 'idle' } } : { emit, outcome }
+    // What the schedule reads of the tick: its Date header, and the finished jobs' records (their
+    // timestamps bound Pixii's clock, and their durations are evidence like any watched job's).
+    const read = tick.records.flatMap(({ job }) => (job === undefined ? [] : [job]))
+    const clock = { ...(tick.serverDate === undefined ? {} : { serverDate: tick.serverDate }), ...(read.length === 0 ? {} : { records: read }) }
+    return finished ? { emit, outcome, ...clock, stop: { reason: 'idle' } } : { emit, outcome, ...clock }
   }
 
   return { poll, onAnswer }

@@ -1,6 +1,6 @@
 import { defer, filter, throwError, type Observable } from 'rxjs'
 import { getJob$ } from '../api/getJob.js'
-import { listJobPage$ } from '../api/listJobPage.js'
+import { listDatedJobPage$ } from '../api/listJobPage.js'
 import { checkMaxPages } from '../api/maxPages.js'
 import { validateInput } from '../api/validateInput.js'
 import { Asin } from '../codecs/primitives.js'
@@ -37,7 +37,7 @@ export function asinLoop$(
       noun: 'ASIN',
       body: () =>
         asinBody({
-          page$: (page) => listJobPage$(settings, { asin, page, limit }),
+          page$: (page) => listDatedJobPage$(settings, { asin, page, limit }),
           limit,
           maxPages,
           getJob$: (id) => getJob$(settings, id),

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { quickFirstSchedule, fixedSchedule, isPixiiError, type PollEvent } from '../../src/index.js'
+import { adaptiveSchedule, quickFirstSchedule, fixedSchedule, isPixiiError, type PollEvent } from '../../src/index.js'
 import { harness, record, transitions, type Harness } from '../support/watchHarness.js'
 
 for (const http of [false, true]) describe(`watchJob$ against the simulator ${http ? 'over loopback HTTP' : 'in memory'}, in virtual time`, () => {
@@ -155,6 +155,48 @@ for (const http of [false, true]) describe(`watchJob$ against the simulator ${ht
       await h.clock.runUntil(watch.ended)
       expect(h.sim.log.map((entry) => entry.at)).to.deep.equal([0, 7_000, 19_000])
     })
+
+    // Pixii's clock ahead of the client's (> 0) or behind it (< 0): a Retry-After date is Pixii's time.
+    for (const clockOffsetMs of [600_000, 5_000, -5_000, -600_000]) {
+      const which = `${Math.abs(clockOffsetMs) / 1000} s ${clockOffsetMs > 0 ? 'ahead of' : 'behind'}`
+      it(`reads a Retry-After date on Pixii's clock, ${which} the client's: against the answer's Date header`, async () => {
+        h = await harness({ http, clockOffsetMs })
+        h.sim.faults.inject({ kind: 'rate-limit', retryAfter: 'http-date', seconds: 12 }, { match: { method: 'GET' } })
+        const id = h.sim.createJob({ key: h.sim.testKey, queuedMs: 0, processingMs: 100 })
+        const watch = record(h.client().watchJob$(id), h.clock)
+        await h.clock.runUntil(watch.ended)
+        const first = h.sim.log[0]?.at ?? Number.NaN
+        expect(h.sim.log.map((entry) => entry.at - first)).to.deep.equal([0, 12_000])
+      })
+    }
+
+    for (const clockOffsetMs of [600_000, -600_000]) {
+      it(`without a Date header, reads it with the offset the schedule estimated: Pixii ${clockOffsetMs > 0 ? 'ahead' : 'behind'} by 10 min`, async () => {
+        h = await harness({ http, clockOffsetMs })
+        // A browser hides Date across origins unless the server exposes it.
+        const inner = http ? globalThis.fetch : h.sim.fetch
+        const withoutDate: typeof globalThis.fetch = async (input, init) => {
+          const response = await inner(input, init)
+          const headers = new Headers(response.headers)
+          headers.delete('date')
+          return new Response(await response.arrayBuffer(), { status: response.status, headers })
+        }
+        const schedule = adaptiveSchedule()
+        const pixii = h.client({ apiKey: h.sim.liveKey, fetch: h.clock.track(withoutDate), schedule })
+        // Queued 3 s: the pending answer (its created_at) and the one that sees the start (its
+        // started_at, after the pending answer's request) bracket the offset within 3 s.
+        const id = h.sim.createJob({ key: h.sim.liveKey, queuedMs: 3_000, processingMs: 600_000 })
+        const watch = record(pixii.watchJob$(id), h.clock)
+        await h.clock.runUntil(() => h.sim.log.length === 2)
+        expect(Math.abs(schedule.clockOffsetMs() - clockOffsetMs)).to.be.at.most(3_000)
+        h.sim.faults.inject({ kind: 'rate-limit', retryAfter: 'http-date', seconds: 12 }, { match: { method: 'GET' } })
+        await h.clock.runUntil(() => h.sim.log.length === 4)
+        watch.subscription.unsubscribe()
+        const at = h.sim.log.map((entry) => entry.at)
+        // Read on the client's clock, the wait would be 10 minutes longer, or none at all.
+        expect((at[3] ?? Number.NaN) - (at[2] ?? Number.NaN)).to.be.within(12_000 - 4_000, 12_000 + 1_000)
+      })
+    }
 
     it('gives up after the retry budget with RetriesExhausted carrying the last error', async () => {
       h = await harness({ http })

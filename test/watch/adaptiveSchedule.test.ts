@@ -27,28 +27,32 @@ describe('adaptiveSchedule', () => {
   it('before evidence, trusts its prior only within priorDoubt, and never grows the step', () => {
     const schedule = adaptiveSchedule()
     const at = (elapsed: number): number => schedule.nextDelayMs(context({ job: processing, now: started + elapsed }))
-    // The prior's shortest processing time is 60 s; a third of it is 20 s.
-    expect(at(1_000)).to.equal(19_000)
+    // The prior's shortest processing time is 60 s; a third of it is 20 s: the first poll that can
+    // see an end within a step comes one step later, at 24.7 s.
+    expect(at(1_000)).to.equal(23_700)
     expect([at(20_000), at(120_000), at(600_000)]).to.deep.equal([4_700, 4_700, 4_700])
-    // Queued: it cannot end sooner than 20 s from now either.
-    expect(schedule.nextDelayMs(context({ job: job({}) }))).to.equal(20_000)
-    expect(adaptiveSchedule({ priorDoubt: 1 }).nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(59_000)
+    // Queued: it cannot end sooner than 20 s from now either, and a poll one step after that sees
+    // within a step an end the window holds, however long the job still queues.
+    expect(schedule.nextDelayMs(context({ job: job({}) }))).to.equal(24_700)
+    expect(adaptiveSchedule({ priorDoubt: 1 }).nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(60_000)
   })
 
   it('lets one finished job shorten the wait at once, below what the prior allows', () => {
     const schedule = adaptiveSchedule()
     const quick = job({ id: 'quick', status: 'completed', started_at: new Date(started).toISOString(), completed_at: new Date(started + 8_000).toISOString() })
     schedule.observe(quick, { keyKind: 'live' })
-    // 8 s seen once: from 4 s on (half of it, as one sample leaves half its value below it on average).
-    expect(schedule.nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(4_700)
-    expect(adaptiveSchedule().nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(19_000)
+    // 8 s seen once: ends from 4 s on (half of it, as one sample leaves half its value below it on
+    // average), so a poll at 8.7 s, one step past that.
+    expect(schedule.nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(7_700)
+    expect(adaptiveSchedule().nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(23_700)
   })
 
   it('with 20 jobs or more, skips to the window they place, polls it densely, then grows the step', () => {
     const schedule = adaptiveSchedule({ state: learnedState })
     const at = (elapsed: number): number => schedule.nextDelayMs(context({ job: processing, now: started + elapsed }))
-    // The window starts a little below the shortest of 30 (40 s × 30/31): no maxDelayMs cap there.
-    expect(at(1_000)).to.equal(37_710)
+    // The window starts a little below the shortest of 30 (40 s × 30/31): its first poll is one step
+    // into it, with no maxDelayMs cap.
+    expect(at(1_000)).to.equal(42_410)
     expect(at(40_000)).to.equal(4_700)
     // 100 s past the window's end (42.9 s): 4.7 s + a tenth of that.
     expect(at(142_900)).to.equal(14_700)
@@ -69,7 +73,7 @@ describe('adaptiveSchedule', () => {
     for (let n = 0; n < 3_000; n += 1) {
       schedule.observe(job({ id: `running_${n}`, status: 'processing', started_at: new Date(started).toISOString() }), { keyKind: 'live', now: started + 10_000 })
     }
-    expect(schedule.nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(37_710)
+    expect(schedule.nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(42_410)
     expect(schedule.exportState().jobTypes['live:Scale']?.processingMs).to.have.length(30)
   })
 
@@ -90,8 +94,8 @@ describe('adaptiveSchedule', () => {
     const restored = adaptiveSchedule({ state: JSON.parse(JSON.stringify(state)) as typeof state })
     const now = started + 1_000
     expect(restored.nextDelayMs(context({ job: processing, now }))).to.equal(schedule.nextDelayMs(context({ job: processing, now })))
-    expect(restored.nextDelayMs(context({ job: processing, now }))).to.equal(37_710)
-    expect(adaptiveSchedule().nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(19_000)
+    expect(restored.nextDelayMs(context({ job: processing, now }))).to.equal(42_410)
+    expect(adaptiveSchedule().nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(23_700)
   })
 
   it('refuses a coverage, doubt or step out of range, naming what is wrong', () => {
@@ -188,12 +192,13 @@ describe('adaptiveSchedule', () => {
 
     it('sees a two-minute live job end, before any evidence, within one window step', async () => {
       const { transitions: seen, requests } = await watchTwoMinuteJob(0)
-      // 0: pending; 20 s (a third of the prior's shortest): processing, started at 10.1 s; from 20 s
-      // of processing on (Pixii's clock, known within the half second its Date header leaves), every 4.7 s.
-      expect(seen).to.deep.equal([[0, 'pending'], [20_000, 'processing'], [123_600, 'completed']])
-      expect(requests.slice(0, 4)).to.deep.equal([0, 20, 29.6, 34.3])
-      // Completed at 119.9 s, seen 3.7 s later with 23 requests (fixed 5 s: 25 requests).
-      expect(requests).to.have.length(23)
+      // 0: pending; 24.7 s (one step past a third of the prior's shortest): processing, started at
+      // 10.1 s; from one step past 20 s of processing on (Pixii's clock, known within the half
+      // second its Date header leaves), every 4.7 s.
+      expect(seen).to.deep.equal([[0, 'pending'], [24_700, 'processing'], [123_950, 'completed']])
+      expect(requests.slice(0, 4)).to.deep.equal([0, 24.7, 34.65, 39.35])
+      // Completed at 119.9 s, seen 4.05 s later with 22 requests (fixed 5 s: 25 requests).
+      expect(requests).to.have.length(22)
     })
 
     for (const clockOffsetMs of [-600_000, 600_000]) {

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import type { JobEvent, PollEvent } from '../../src/index.js'
+import { adaptiveSchedule, type JobEvent, type PollEvent } from '../../src/index.js'
 import { harness, record, type Harness } from '../support/watchHarness.js'
 
 const ASIN = 'B0CHX1W1XY'
@@ -42,5 +42,34 @@ describe('asinBody: the jobs of one ASIN through its listing (watchJobs$ batchin
     const events = eventsById(watch.values.map(({ value }) => value))
     for (const id of ids) expect(events.get(id), id).to.deep.equal(['status:processing', 'job:completed'])
     expect(h.sim.log.filter((request) => request.status === 503).length).to.be.greaterThan(4)
+  })
+
+  describe('feeds what it reads to the client’s schedule, as job answers do', () => {
+    // Pixii's clock ahead of the client's (> 0) or behind it (< 0).
+    for (const [clockOffsetMs, http] of [[600_000, false], [-600_000, false], [30_000, true], [-600_000, true]] as const) {
+      it(`estimates Pixii's clock from the listing's Date header: ${Math.abs(clockOffsetMs) / 1000} s ${clockOffsetMs > 0 ? 'ahead' : 'behind'}${http ? ', over HTTP' : ''}`, async () => {
+        h = await harness({ clockOffsetMs, http })
+        const schedule = adaptiveSchedule()
+        h.sim.createJob({ key: h.sim.liveKey, asin: ASIN, queuedMs: 1_000, processingMs: 600_000 })
+        const watch = record(h.client({ apiKey: h.sim.liveKey, schedule }).watchAsin$(ASIN), h.clock)
+        // The first tick lists the job; no job answer has come yet.
+        await h.clock.runUntil(() => watch.values.length === 1)
+        watch.subscription.unsubscribe()
+        expect(h.sim.log.map((request) => request.path)).to.deep.equal(['/v1/api/jobs'])
+        // A Date header counts whole seconds: within half a second of the truth.
+        expect(Math.abs(schedule.clockOffsetMs() - clockOffsetMs)).to.be.at.most(500)
+      })
+    }
+
+    it('learns how long the jobs it found finished took, from their records', async () => {
+      h = await harness({ clockOffsetMs: -600_000 })
+      const schedule = adaptiveSchedule()
+      const id = h.sim.createJob({ key: h.sim.liveKey, asin: ASIN, queuedMs: 2_000, processingMs: 40_000 })
+      const watch = record(h.client({ apiKey: h.sim.liveKey, schedule }).watchAsin$(ASIN, { completeWhenIdle: true }), h.clock)
+      await h.clock.runUntil(watch.ended)
+      expect(eventsById(watch.values.map(({ value }) => value)).get(id)).to.deep.equal(['status:pending', 'status:processing', 'job:completed'])
+      const learned = Object.values(schedule.exportState().jobTypes)
+      expect(learned.map((kind) => [kind.queueMs, kind.processingMs])).to.deep.equal([[[2_000], [40_000]]])
+    })
   })
 })
