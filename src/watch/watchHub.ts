@@ -2,14 +2,16 @@ import { Observable } from 'rxjs'
 import type { ConnectionState } from './ConnectionState.js'
 import type { PollEvent } from './PollEvent.js'
 
-type PollListener = (event: PollEvent) => void
-type ConnectionListener = (state: ConnectionState) => void
+/** What one subscriber of a job hears: its own `onPoll` and `onConnection`, either optional. */
+export interface JobListener {
+  readonly onPoll?: ((event: PollEvent) => void) | undefined
+  readonly onConnection?: ((state: ConnectionState) => void) | undefined
+}
 
 interface Entry {
   state: ConnectionState
   running: boolean
-  readonly polls: Set<PollListener>
-  readonly connections: Set<ConnectionListener>
+  readonly listeners: Set<JobListener>
 }
 
 const online: ConnectionState = { kind: 'online' }
@@ -17,17 +19,16 @@ const online: ConnectionState = { kind: 'online' }
 /**
  * Where each shared loop of a client tells what happens to its job, so that every subscriber of
  * that job hears it: a loop runs with the options of the watch that started it, so a callback in
- * those options would reach only that one. Two kinds of listener: each poll (`onPoll`, which
- * carries the ETA a second view of the job shows too) and the state of the connection
- * (`onConnection`, told the state at once on joining). An entry lives while its loop runs or
- * someone listens.
+ * those options would reach only that one. A subscriber hears each poll (`onPoll`, which carries
+ * the ETA a second view of the job shows too) and the state of the connection (`onConnection`,
+ * told the state at once on joining). An entry lives while its loop runs or someone listens.
  */
 export class WatchHub {
   private readonly entries = new Map<string, Entry>()
 
-  /** A poll of the loop of `id`, for every `onPoll` listener of that job. */
+  /** A poll of the loop of `id`, for every `onPoll` of that job. */
   polled(id: string, event: PollEvent): void {
-    for (const listener of [...(this.entries.get(id)?.polls ?? [])]) listener(event)
+    for (const listener of [...(this.entries.get(id)?.listeners ?? [])]) listener.onPoll?.(event)
   }
 
   /** What the loop of `id` reports of its connection; `undefined` when it ends. */
@@ -35,7 +36,7 @@ export class WatchHub {
     const entry = this.entry(id)
     entry.running = state !== undefined
     entry.state = state ?? online
-    if (state !== undefined) for (const listener of entry.connections) listener(state)
+    if (state !== undefined) for (const listener of entry.listeners) listener.onConnection?.(state)
     this.prune(id, entry)
   }
 
@@ -47,36 +48,26 @@ export class WatchHub {
     })
   }
 
-  /** Calls `listener` at each poll of `id`; returns what stops it. */
-  listenPolls(id: string, listener: PollListener): () => void {
-    return this.join(id, (entry) => entry.polls, listener)
-  }
-
-  /** Calls `listener` with the connection of `id` now and at each change; returns what stops it. */
-  listenConnection(id: string, listener: ConnectionListener): () => void {
-    const stop = this.join(id, (entry) => entry.connections, listener)
-    listener(this.entry(id).state)
-    return stop
-  }
-
-  private join<V>(id: string, pick: (entry: Entry) => Set<(value: V) => void>, listener: (value: V) => void): () => void {
+  /** Tells `listener` of each poll of `id` and of its connection (now, then at each change); returns what stops it. */
+  join(id: string, listener: JobListener): () => void {
     const entry = this.entry(id)
-    // A fresh function per join: one callback given by two subscribers is two listeners.
-    const own = (value: V): void => listener(value)
-    pick(entry).add(own)
+    // A record of its own per join: one callback given by two subscribers is two listeners.
+    const own = { ...listener }
+    entry.listeners.add(own)
+    own.onConnection?.(entry.state)
     return () => {
-      pick(entry).delete(own)
+      entry.listeners.delete(own)
       this.prune(id, entry)
     }
   }
 
   private entry(id: string): Entry {
     let entry = this.entries.get(id)
-    if (entry === undefined) this.entries.set(id, (entry = { state: online, running: false, polls: new Set(), connections: new Set() }))
+    if (entry === undefined) this.entries.set(id, (entry = { state: online, running: false, listeners: new Set() }))
     return entry
   }
 
   private prune(id: string, entry: Entry): void {
-    if (!entry.running && entry.polls.size === 0 && entry.connections.size === 0 && this.entries.get(id) === entry) this.entries.delete(id)
+    if (!entry.running && entry.listeners.size === 0 && this.entries.get(id) === entry) this.entries.delete(id)
   }
 }

@@ -18,8 +18,8 @@ type Listener = (event: PollEvent) => void
 /** One client's job watching: `watchJob$`, and `loop$` for callers that checked their options once for many jobs. */
 export interface JobWatching {
   readonly watchJob$: (id: string, options?: WatchOptions) => Observable<Job>
-  /** The shared loop of one job, run with `timing` (and a job token) if it starts it; `own` hears its polls while subscribed, whoever started it. */
-  readonly loop$: (id: string, timing: LoopTiming, token?: string, own?: Listener) => Observable<Job>
+  /** The shared loop of one job, run with `timing` (and a job token) if it starts it. */
+  readonly loop$: (id: string, timing: LoopTiming, token?: string) => Observable<Job>
 }
 
 const withToken = (fetch: FetchLike, token: string): FetchLike => (input, init) =>
@@ -41,9 +41,8 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
     starter?.(event)
     hub.polled(id, event)
   }
-  const loop$ = (id: string, timing: LoopTiming, token?: string, own?: Listener) =>
+  const loop$ = (id: string, timing: LoopTiming, token?: string) =>
     new Observable<Job>((subscriber) => {
-      if (own !== undefined) subscriber.add(hub.listenPolls(id, own))
       const start = () => {
         const transport = token === undefined ? settings : { ...settings, fetch: withToken(settings.fetch, token) }
         const poll$ = () =>
@@ -68,9 +67,9 @@ export function watchJobFor(settings: WatchDefaults): JobWatching {
       const { timeoutMs, token, onPoll: _both, ...rest } = checked
       // The client's listener goes with the loop (once per poll), the watch's own with this subscriber.
       const timing = settings.onPoll === undefined ? rest : { ...rest, onPoll: settings.onPoll }
-      const { onConnection } = options
-      if (onConnection !== undefined) subscriber.add(hub.listenConnection(id, onConnection))
-      loop$(id, timing, token, options.onPoll).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
+      const { onPoll, onConnection } = options
+      if (onPoll !== undefined || onConnection !== undefined) subscriber.add(hub.join(id, { onPoll, onConnection }))
+      loop$(id, timing, token).pipe(watchDeadline(id, timeoutMs, settings.scheduler)).subscribe(subscriber)
     })
   return { watchJob$, loop$ }
 }
