@@ -10,13 +10,14 @@
 // `image` line). Before each start the ledger says which of these the start must still produce
 // (rows with no job need a POST and an intent, images of completed jobs not on disk need a
 // write), and only those are drawn: every planned kill happens, whatever the load.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPrng } from '../src/testing/prng.js'
 import type { SimulatorLedger } from '../src/testing/ledger.js'
+import { exited, onLines, startSimulatorChild, type SimulatorChild } from './simulatorChild.js'
 
 /** How a crash run goes. */
 export interface CrashPlan {
@@ -81,64 +82,17 @@ function rowLine(index: number): string {
 }
 
 /** Calls `each` with every JSON line `child` prints on stdout. */
-function onLines(child: ChildProcess, each: (line: Record<string, unknown>) => void): void {
-  let text = ''
-  child.stdout?.on('data', (chunk: Buffer) => {
-    text += chunk.toString()
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n')) {
-      const line = text.slice(0, end)
-      text = text.slice(end + 1)
-      if (line.trim() !== '') each(JSON.parse(line) as Record<string, unknown>)
-    }
-  })
-}
-
-const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)))
-
-/** `pixii-rx simulate` as a child: its URL, live key, ledger, and each request it prints. */
-interface SimulatorChild {
-  readonly url: string
-  readonly liveKey: string
-  ledger(): Promise<SimulatorLedger>
-  /** Calls `each` with each API request the simulator sees from now on; returns how to stop. */
-  onRequest(each: (request: { seq: number; method: string; path: string }) => void): () => void
-  stop(): Promise<number | null>
-}
-
-async function startSimulatorChild(cli: string, seed: number): Promise<SimulatorChild> {
-  const child = spawn(process.execPath, [
-    cli, 'simulate', '--json', '--requests', '--ledger', '--seed', String(seed), '--time-scale', '0.01',
+/** The simulator of the run: live jobs in about a second, limits raised, answers lost or late. */
+function startRunSimulator(cli: string, seed: number): Promise<SimulatorChild> {
+  return startSimulatorChild(cli, [
+    '--seed', String(seed), '--time-scale', '0.01',
     '--credits', String(CREDITS), '--per-minute', '100000', '--per-day', '1000000',
     // Some answers are lost on the way back (the job exists): the run finds them in the listing.
     // Every answer leaves late, so that a kill on a POST's arrival lands before it.
     '--lost-answers', '0.05', '--answer-delay', String(ANSWER_DELAY_MS),
     // A few jobs lose an image (its credits refunded), one fails.
     '--script', 'partial,partial,failure',
-  ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const listeners = new Set<(request: { seq: number; method: string; path: string }) => void>()
-  const ready = new Promise<{ url: string; liveKey: string; ledger: string }>((resolve, reject) => {
-    onLines(child, (line) => {
-      if (line['kind'] === 'simulator') resolve(line as unknown as { url: string; liveKey: string; ledger: string })
-      if (line['kind'] === 'request') for (const each of listeners) each(line as unknown as { seq: number; method: string; path: string })
-    })
-    child.once('exit', (code) => reject(new Error(`pixii-rx simulate ended with ${code} before its first line: ${stderr}`)))
-  })
-  const { url, liveKey, ledger } = await ready
-  return {
-    url, liveKey,
-    ledger: async () => (await (await fetch(ledger)).json()) as SimulatorLedger,
-    onRequest(each) {
-      listeners.add(each)
-      return () => listeners.delete(each)
-    },
-    async stop() {
-      child.kill('SIGTERM')
-      return exited(child)
-    },
-  }
+  ])
 }
 
 type Trigger = { readonly kind: 'post' | 'intent' | 'image'; readonly count: number }
@@ -181,7 +135,7 @@ function drawTrigger(prng: ReturnType<typeof createPrng>, due: { jobless: number
 export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> {
   const started = performance.now()
   const prng = createPrng(plan.seed, 7)
-  const sim = await startSimulatorChild(plan.cli, plan.seed)
+  const sim = await startRunSimulator(plan.cli, plan.seed)
   const dir = await mkdtemp(join(tmpdir(), 'catalogue-crash-'))
   try {
     const rowsFile = join(dir, 'rows.ndjson')

@@ -1,7 +1,7 @@
 // The fleet run of a shared catalogue: several `pixii-rx batch --store redis://…` worker
-// processes on one catalogue, against the simulator over HTTP (started here so that its truth can
-// be read: every POST it answered, every job of every ASIN), with a real redis-server (AOF,
-// `appendfsync always`). A fault, when planned, is set off by an event, never by a delay: the first
+// processes on one catalogue, against `pixii-rx simulate` as another child process over HTTP
+// (its truth read from `--ledger`: the 429s it sent, when each accepted POST arrived, every job of
+// every ASIN and the hash of every image), with a real redis-server (AOF, `appendfsync always`). A fault, when planned, is set off by an event, never by a delay: the first
 // worker to print its k-th `submitting` line is SIGKILLed then (its POST may be out, unanswered), or
 // redis-server SIGKILLed and started again on its folder once the fleet printed k `accepted` lines.
 // Then judged: no 429, no more POSTs in any minute than the limit, no row submitted twice, none
@@ -12,10 +12,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { lastValueFrom, toArray } from 'rxjs'
-import { createPixiiClient } from '../src/client/createPixiiClient.js'
-import { startSimulator } from '../src/testing/startSimulator.js'
 import { startRedisServer } from '../test/support/redisServer.js'
+import { exited, startSimulatorChild } from './simulatorChild.js'
 
 /** What goes wrong midway. */
 export type FleetFault = 'none' | 'kill-worker' | 'restart-redis'
@@ -75,9 +73,6 @@ function rowLine(index: number): string {
   return JSON.stringify({ kind: 'a-plus', id: `row-${index}`, asin: asinOf(index), country_code: 'US', types: ['A+ Basic', 'A+ Premium'] })
 }
 
-const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)))
-
 /** The largest number of `times` (ms) inside any window of `windowMs`. */
 function mostInAnyWindow(times: readonly number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b)
@@ -93,8 +88,14 @@ function mostInAnyWindow(times: readonly number[], windowMs: number): number {
 export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
   const started = performance.now()
   // Live jobs, their two minutes scaled down to about a second; the limits are the plan's.
-  const sim = await startSimulator({ seed: plan.seed, timeScale: 0.01, credits: 10_000_000, rateLimits: { perMinute: plan.perMinute, perDay: plan.perDay } })
-  const redis = await startRedisServer()
+  const sim = await startSimulatorChild(plan.cli, [
+    '--seed', String(plan.seed), '--time-scale', '0.01', '--credits', '10000000',
+    '--per-minute', String(plan.perMinute), '--per-day', String(plan.perDay),
+  ])
+  const redis = await startRedisServer().catch(async (error: unknown) => {
+    await sim.stop()
+    throw error
+  })
   const dir = await mkdtemp(join(tmpdir(), 'catalogue-fleet-'))
   const children: ChildProcess[] = []
   try {
@@ -154,17 +155,17 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
     }
     if (plan.fault !== 'none' && faultAt === undefined) throw new Error(`the ${plan.fault} fault was never set off (faultAfter ${plan.faultAfter} too late)`)
 
-    // The truth: what the simulator answered, and every job of every row's ASIN.
-    const posts = sim.log.filter((request) => request.method === 'POST')
-    const rateLimited = posts.filter((request) => request.status === 429).length
-    const acceptedAt = posts.filter((request) => request.status !== undefined && request.status < 300).map((request) => request.at)
+    // The truth, from the simulator's ledger: what it answered, every job of every ASIN, the
+    // hash of every image it serves.
+    const ledger = await sim.ledger()
+    const rateLimited = ledger.requests.rateLimited
+    const acceptedAt = ledger.requests.submissionsAcceptedAt
     type Result = { asin: string; jobId: string | null; status: string; files: string[] }
     const results: Result[] = []
     for (let worker = 0; worker < plan.workers; worker += 1) {
       const text = await readFile(join(dir, `results-${worker}.ndjson`), 'utf8').catch(() => '')
       for (const line of text.split('\n')) if (line.trim() !== '') results.push(JSON.parse(line) as Result)
     }
-    const client = createPixiiClient({ apiKey: sim.liveKey, baseUrl: sim.url })
     const hash = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
     let submittedTwice = 0
     let missing = 0
@@ -172,7 +173,7 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
     let present = 0
     let wrongHash = 0
     for (let index = 0; index < plan.rows; index += 1) {
-      const jobs = await lastValueFrom(client.listJobs$(asinOf(index)).pipe(toArray()))
+      const jobs = ledger.jobs.filter((job) => job.asin === asinOf(index))
       if (jobs.length > 1) submittedTwice += 1
       const job = jobs[0]
       const result = results.find((line) => line.asin === asinOf(index) && line.status === 'completed' && line.jobId === job?.id)
@@ -180,15 +181,14 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
         missing += 1
         continue
       }
-      const full = await lastValueFrom(client.getJob$(job.id))
-      for (const [adIndex, ad] of (full.output?.ads ?? []).entries()) {
-        if (ad.preview_url === null) continue
+      for (const image of job.images) {
+        if (image === null) continue
         expected += 1
-        const file = result.files.find((name) => name.startsWith(`${job.id}/ad-${String(adIndex + 1).padStart(2, '0')}.`))
+        const file = result.files.find((name) => name.startsWith(`${job.id}/ad-${String(image.ad).padStart(2, '0')}.`))
         const onDisk = file === undefined ? undefined : await readFile(join(out, file)).catch(() => undefined)
         if (onDisk === undefined) continue
         present += 1
-        if (hash(Buffer.from(await (await fetch(ad.preview_url)).arrayBuffer())) !== hash(onDisk)) wrongHash += 1
+        if (hash(onDisk) !== image.sha256) wrongHash += 1
       }
     }
     const sortedPosts = [...acceptedAt].sort((a, b) => a - b)
@@ -213,8 +213,9 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
     }
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-    await sim.close()
+    const simulateExit = await sim.stop()
     await redis.stop()
     await rm(dir, { recursive: true, force: true })
+    if (simulateExit !== 130) console.error(`pixii-rx simulate ended with ${simulateExit}, not 130`)
   }
 }

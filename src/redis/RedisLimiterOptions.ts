@@ -46,6 +46,15 @@ export interface RedisLimiterOptions {
    */
   readonly holdMs?: number
   /**
+   * How long a command may wait for Redis's answer before Redis is taken as unreachable (a
+   * server stopped or cut off by a network partition keeps the connection open, and TCP would
+   * notice only minutes later): `state$` then says so, no submission starts, and the command
+   * still waits; the first answer resumes the queue. Above the slowest answer Redis gives.
+   *
+   * @defaultValue `5_000`
+   */
+  readonly answerTimeoutMs?: number
+  /**
    * The clock of the windows and the timer of the queue. Workers on several machines need clocks
    * kept in step (NTP): a skew of `s` ms lets a token come back up to `s` ms early.
    *

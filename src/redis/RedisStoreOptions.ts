@@ -31,7 +31,16 @@ export interface RedisStoreOptions {
    */
   readonly windows?: { readonly minuteMs?: number; readonly dayMs?: number }
   /**
-   * The clock of lease renewals (a claimed row's lease is renewed every third of it while the
+   * How long a command may wait for Redis's answer before Redis is taken as unreachable (stopped,
+   * or cut off by a network partition, with the connection still open): the limiter's `state$`
+   * says so and no submission starts; every command still waits, and the run goes on with the
+   * first answer. Given to the limiter too.
+   *
+   * @defaultValue `5_000`
+   */
+  readonly answerTimeoutMs?: number
+  /**
+   * The clock of lease renewals and of the answer timeout (a claimed row's lease is renewed every third of it while the
    * worker lives).
    *
    * @defaultValue `asyncScheduler` (rxjs)

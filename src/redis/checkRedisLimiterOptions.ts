@@ -16,10 +16,11 @@ export interface RedisLimiterSettings {
   readonly minuteMs: number
   readonly dayMs: number
   readonly holdMs: number
+  readonly answerTimeoutMs: number
   readonly scheduler: SchedulerLike
 }
 
-const known = new Set(['redis', 'organisation', 'limits', 'windows', 'holdMs', 'scheduler'])
+const known = new Set(['redis', 'organisation', 'limits', 'windows', 'holdMs', 'answerTimeoutMs', 'scheduler'])
 
 /** Checks every option at once; a bad one throws a `ValidationError` naming each offender. */
 export function checkRedisLimiterOptions(options: RedisLimiterOptions): RedisLimiterSettings {
@@ -49,6 +50,8 @@ export function checkRedisLimiterOptions(options: RedisLimiterOptions): RedisLim
   checkPositive('windows.dayMs', dayMs, true, issues)
   const holdMs = given.holdMs ?? 300_000
   checkPositive('holdMs', holdMs, true, issues)
+  const answerTimeoutMs = given.answerTimeoutMs ?? 5_000
+  checkPositive('answerTimeoutMs', answerTimeoutMs, true, issues)
   checkCallable(given.scheduler, 'scheduler', 'schedule', issues)
   if (issues.length > 0) throw invalidInput('Invalid createRedisLimiter options', issues)
   return {
@@ -58,6 +61,7 @@ export function checkRedisLimiterOptions(options: RedisLimiterOptions): RedisLim
     minuteMs,
     dayMs,
     holdMs,
+    answerTimeoutMs,
     scheduler: given.scheduler ?? asyncScheduler,
   }
 }

@@ -38,7 +38,9 @@ const header = (value: number | undefined): string => (value === undefined ? '' 
  * pauses them all for its `Retry-After`; `X-RateLimit-*` headers correct the shared windows.
  * Waiting workers are woken by Redis's pub/sub when a token comes back early, and by a timer
  * on `scheduler` when one is due. When Redis cannot be reached, no submission starts: `state$`
- * says so (`redis.reachable`, `redis.message`) and the queue goes on when Redis is back. A token
+ * says so (`redis.reachable`, `redis.message`) and the queue goes on when Redis is back. A
+ * Redis that keeps the connection open but stops answering (stopped, or cut off by a network
+ * partition) counts as unreachable once a command has waited `answerTimeoutMs` unanswered. A token
  * whose worker died in flight is counted as spent when its lease (`holdMs`) lapses.
  *
  * @param options - See {@link RedisLimiterOptions}: `redis` and `organisation` are required.
@@ -83,7 +85,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
   let closing: (() => void) | undefined
   let closed: Promise<void> | undefined
 
-  const link = openRedisLink(settings.redis, channel, () => scheduler.now(), {
+  const link = openRedisLink(settings.redis, channel, scheduler, settings.answerTimeoutMs, {
     // Told at once, not by pump: a command sent just before the connection dropped is kept by the
     // client for the next connection (it waits through outages), so pump stays busy with it until
     // Redis is back, and would publish nothing meanwhile.
@@ -154,7 +156,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
     const owed = outbox[0]
     if (owed !== undefined) {
       return async () => {
-        remember(await runScript(link.client, settleScript, keys, [...commonArgs(owed.at), owed.id, owed.verdict, ...owed.args]))
+        remember(await link.send(() => runScript(link.client, settleScript, keys, [...commonArgs(owed.at), owed.id, owed.verdict, ...owed.args])))
         outbox.shift()
       }
     }
@@ -165,7 +167,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
       const id = reserving ?? `${worker}:${nextId++}`
       reserving = id
       return async () => {
-        const answer = remember(await runScript(link.client, reserveScript, keys, [...commonArgs(scheduler.now()), id, settings.holdMs]))
+        const answer = remember(await link.send(() => runScript(link.client, reserveScript, keys, [...commonArgs(scheduler.now()), id, settings.holdMs])))
         reserving = undefined
         if (answer.granted !== 1) return
         granted = id
@@ -179,7 +181,7 @@ export function createRedisLimiter(options: RedisLimiterOptions): RedisSubmissio
     if (stale && observers.size > 0) {
       stale = false
       return async () => {
-        remember(await runScript(link.client, stateScript, keys, commonArgs(scheduler.now())))
+        remember(await link.send(() => runScript(link.client, stateScript, keys, commonArgs(scheduler.now()))))
       }
     }
     return undefined

@@ -5,7 +5,9 @@ import type { CatalogueStore, JournalProblem, StoreContents } from '../catalogue
 import { JournalEntry } from '../catalogue/JournalEntry.js'
 import { JournalFormatError } from '../catalogue/JournalFormatError.js'
 import { invalidInput } from '../errors/invalidInput.js'
+import { checkPositive } from '../errors/optionChecks.js'
 import type { ValidationIssue } from '../errors/ValidationError.js'
+import { answerWatchOf } from './answerWatch.js'
 import { createRedisLimiter } from './createRedisLimiter.js'
 import type { RedisSubmissionLimiter } from './RedisSubmissionLimiter.js'
 import type { RedisStoreOptions } from './RedisStoreOptions.js'
@@ -33,7 +35,9 @@ interface Stored {
  * is worked by one worker at a time, under a lease renewed every third of `leaseMs` while the
  * worker lives; a worker killed loses its rows to the others when their leases lapse, and the
  * one that takes a row over first reads what the others recorded of it. The runs share the
- * organisation's limiter (`createRedisLimiter`). While Redis is unreachable, every step waits.
+ * organisation's limiter (`createRedisLimiter`). While Redis is unreachable, every step waits; a
+ * Redis that keeps the connection open but stops answering counts as unreachable once a command
+ * has waited `answerTimeoutMs` (the limiter's `state$`, and so the run's `limiter` events, say so).
  *
  * @param options - See {@link RedisStoreOptions}: `redis` and `catalogue` are required.
  * @throws {@link ValidationError} (source `client`) at once for a bad option. `open` rejects with
@@ -53,7 +57,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
   const issues: ValidationIssue[] = []
   const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<RedisStoreOptions>
   for (const name of Object.keys(given)) {
-    if (!['redis', 'catalogue', 'organisation', 'windows', 'scheduler'].includes(name)) issues.push({ path: name, message: 'is not an option of createRedisStore' })
+    if (!['redis', 'catalogue', 'organisation', 'windows', 'answerTimeoutMs', 'scheduler'].includes(name)) issues.push({ path: name, message: 'is not an option of createRedisStore' })
   }
   if (typeof given.catalogue !== 'string' || !NAME.test(given.catalogue)) issues.push({ path: 'catalogue', message: "expected 1 to 100 letters, digits, '.', '_' or '-'" })
   if (given.organisation !== undefined && (typeof given.organisation !== 'string' || !NAME.test(given.organisation))) {
@@ -63,6 +67,8 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
   if (typeof redis === 'string' ? !(URL.canParse(redis) && ['redis:', 'rediss:'].includes(new URL(redis).protocol)) : typeof redis?.evalsha !== 'function') {
     issues.push({ path: 'redis', message: 'expected a redis:// or rediss:// URL, or an ioredis client' })
   }
+  const answerTimeoutMs = given.answerTimeoutMs ?? 5_000
+  checkPositive('answerTimeoutMs', answerTimeoutMs, true, issues)
   if (issues.length > 0) throw invalidInput('Invalid createRedisStore options', issues)
   const catalogue = given.catalogue as string
   const target = redis as string | Redis
@@ -71,6 +77,12 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
   let client: Redis | undefined
   const connection = (): Redis => (client ??= typeof target === 'string' ? new Redis(target, ownOptions) : target)
   if (owned) connection().on('error', () => {}) // reported by the limiter's state and by commands that wait
+  // Every command is watched: one unanswered for answerTimeoutMs makes the limiter's state say
+  // Redis is unreachable (they share the connection); the command itself waits for the answer.
+  const sent = <T>(command: (redis: Redis) => Promise<T>): Promise<T> => {
+    const redis = connection()
+    return answerWatchOf(redis, scheduler, answerTimeoutMs).send(() => command(redis))
+  }
   const prefix = `pixii-rx:catalogue:{${catalogue}}`
   const entriesKey = `${prefix}:entries`
   const leaseKey = (row: string) => `${prefix}:lease:${row}`
@@ -92,7 +104,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
     // A release before the subscription took hold was missed: look again once it holds.
     subscriber.subscribe(releasedChannel).then(wakeAll, () => {})
   }
-  const release = (client: Redis, row: string) => runScript(client, releaseScript, [leaseKey(row)], [worker, releasedChannel, row])
+  const release = (row: string) => sent((redis) => runScript(redis, releaseScript, [leaseKey(row)], [worker, releasedChannel, row]))
   const worker = randomUUID()
   let cursor = 0
   const held = new Map<string, number>()
@@ -116,7 +128,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
   const read = (): Promise<{ stored: Stored[]; problems: JournalProblem[] }> => {
     const next = reading.catch(() => undefined).then(async () => {
       const from = cursor
-      const raws = await connection().lrange(entriesKey, from, -1)
+      const raws = await sent((redis) => redis.lrange(entriesKey, from, -1))
       const problems: JournalProblem[] = []
       const stored = raws.flatMap((raw, at) => decode(raw, from + at, problems) ?? [])
       cursor = from + raws.length
@@ -131,13 +143,13 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
     if (renewal !== undefined || held.size === 0) return
     const every = Math.max(1, Math.floor(Math.min(...held.values()) / 3))
     renewal = scheduler.schedule(function (this: { schedule(state?: undefined, delay?: number): void }) {
-      for (const [row, leaseMs] of held) void runScript(connection(), claimScript, [leaseKey(row)], [worker, leaseMs]).catch(() => undefined)
+      for (const [row, leaseMs] of held) void sent((redis) => runScript(redis, claimScript, [leaseKey(row)], [worker, leaseMs])).catch(() => undefined)
       if (held.size > 0) this.schedule(undefined, every)
       else renewal = undefined
     }, every)
   }
   const claim = async (row: string, leaseMs: number): Promise<{ mine: boolean; leftMs: number }> => {
-    const [mine, leftMs] = (await runScript(connection(), claimScript, [leaseKey(row)], [worker, leaseMs])) as [number, number]
+    const [mine, leftMs] = (await sent((redis) => runScript(redis, claimScript, [leaseKey(row)], [worker, leaseMs]))) as [number, number]
     if (mine === 1) {
       held.set(row, leaseMs)
       renew()
@@ -147,8 +159,8 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
 
   return {
     async open(): Promise<StoreContents> {
-      await connection().set(`${prefix}:version`, REDIS_STORE_VERSION, 'NX')
-      const version = (await connection().get(`${prefix}:version`)) ?? ''
+      await sent((redis) => redis.set(`${prefix}:version`, REDIS_STORE_VERSION, 'NX'))
+      const version = (await sent((redis) => redis.get(`${prefix}:version`))) ?? ''
       if (!/^\d+$/.test(version) || Number(version) > REDIS_STORE_VERSION) {
         const found = /^\d+$/.test(version) ? Number(version) : undefined
         throw new JournalFormatError({ message: `${prefix} was written by a newer pixii-rx (layout ${version}; this one reads ${REDIS_STORE_VERSION}): nothing was changed`, journal: prefix, ...(found === undefined ? {} : { found }), supported: REDIS_STORE_VERSION })
@@ -158,7 +170,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
       return { entries: stored.map((s) => s.e as JournalEntry), problems }
     },
     async append(entry) {
-      await connection().rpush(entriesKey, JSON.stringify({ w: worker, e: entry }))
+      await sent((redis) => redis.rpush(entriesKey, JSON.stringify({ w: worker, e: entry })))
     },
     async refresh() {
       const { stored } = await read()
@@ -188,7 +200,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
     },
     async release(row) {
       held.delete(row)
-      await release(connection(), row)
+      await release(row)
     },
     createLimiter(limits, limiterScheduler) {
       limiter ??= createRedisLimiter({
@@ -196,6 +208,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
         organisation: given.organisation ?? catalogue,
         limits,
         scheduler: limiterScheduler,
+        answerTimeoutMs,
         ...(given.windows === undefined ? {} : { windows: given.windows }),
       })
       return limiter
@@ -206,7 +219,7 @@ export function createRedisStore(options: RedisStoreOptions): CatalogueStore {
         renewal = undefined
         const rows = [...held.keys()]
         held.clear()
-        if (client?.status === 'ready') await Promise.all(rows.map((row) => release(client as Redis, row).catch(() => undefined)))
+        if (client?.status === 'ready') await Promise.all(rows.map((row) => release(row).catch(() => undefined)))
         wakeAll()
         subscriber?.disconnect()
         await limiter?.close()

@@ -1,10 +1,14 @@
+import type { SchedulerLike } from 'rxjs'
 import { Redis } from 'ioredis'
+import { answerWatchOf } from './answerWatch.js'
 import type { RedisConnection } from './RedisLimiterState.js'
 
 /** The connections of one limiter, and what it hears from them. */
 export interface RedisLink {
   /** Runs the scripts. */
   readonly client: Redis
+  /** Sends a command on `client`, watched: unanswered for the answer timeout, Redis is unreachable until it answers. */
+  send<T>(command: () => Promise<T>): Promise<T>
   /** The connection state now. */
   connection(): RedisConnection
   /** Marks Redis unreachable after a command failed, with why. */
@@ -28,12 +32,15 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 
 /**
  * Opens the limiter's connections: `redis` itself or a client of its URL for the scripts, and a
- * duplicate subscribed to `channel` (a subscribed connection can run nothing else). `now` stamps
- * the connection state.
+ * duplicate subscribed to `channel` (a subscribed connection can run nothing else). `scheduler`
+ * stamps the connection state and times the answers: a command unanswered for `answerTimeoutMs`
+ * makes Redis unreachable until an answer comes.
  */
-export function openRedisLink(redis: string | Redis, channel: string, now: () => number, events: RedisLinkEvents): RedisLink {
+export function openRedisLink(redis: string | Redis, channel: string, scheduler: SchedulerLike, answerTimeoutMs: number, events: RedisLinkEvents): RedisLink {
+  const now = (): number => scheduler.now()
   const owned = typeof redis === 'string'
   const client = typeof redis === 'string' ? new Redis(redis, ownOptions) : redis
+  const watch = answerWatchOf(client, scheduler, answerTimeoutMs)
   const subscriber = client.duplicate(ownOptions)
   const where = `Redis at ${client.options.host ?? '127.0.0.1'}:${client.options.port ?? 6379}`
   let state: RedisConnection = client.status === 'ready'
@@ -41,8 +48,12 @@ export function openRedisLink(redis: string | Redis, channel: string, now: () =>
     : { reachable: false, message: `connecting to ${where}: submissions wait until it answers`, since: now() }
   let lastError: string | undefined
 
-  const become = (reachable: boolean, why?: string): void => {
-    const message = reachable ? undefined : `${where} unreachable (${why ?? lastError ?? 'connection closed'}): submissions paused until it answers`
+  const silence = `no answer in ${watch.timeoutMs} ms: stopped, overloaded or cut off`
+  const become = (connected: boolean, why?: string): void => {
+    // A connection that is open but unanswered is no better than none.
+    const reachable = connected && !watch.silent()
+    const reason = connected ? silence : (why ?? lastError ?? 'connection closed')
+    const message = reachable ? undefined : `${where} unreachable (${reason}): submissions paused until it answers`
     if (state.reachable === reachable && state.message === message) return
     state = { reachable, message, since: now() }
     events.onConnection()
@@ -67,9 +78,14 @@ export function openRedisLink(redis: string | Redis, channel: string, now: () =>
   subscriber.on('ready', events.onChange)
   subscriber.on('message', events.onChange)
   subscriber.subscribe(channel).catch(() => {})
+  const stopWatching = watch.onChange(() => {
+    if (client.status === 'ready') become(true)
+    else become(false)
+  })
 
   return {
     client,
+    send: (command) => watch.send(command),
     connection: () => state,
     failed: (error) => {
       lastError = describe(error)
@@ -79,6 +95,7 @@ export function openRedisLink(redis: string | Redis, channel: string, now: () =>
       client.off('ready', listeners.ready)
       client.off('error', listeners.error)
       client.off('close', listeners.close)
+      stopWatching()
       await Promise.all([quit(subscriber), owned ? quit(client) : Promise.resolve()])
     },
   }

@@ -38,7 +38,8 @@ export interface LedgerJob {
 /**
  * The simulator's truth at one instant: every job of every organisation, the credits each
  * organisation started with and has left, and the API requests whose client went away before
- * the answer was delivered. `Simulator.ledger()` returns it; `pixii-rx simulate --ledger`
+ * the answer was delivered, the 429s it sent and when each accepted submission arrived (to check
+ * a rate limit from outside). `Simulator.ledger()` returns it; `pixii-rx simulate --ledger`
  * serves it as JSON at `GET /_simulator/ledger` on its loopback port.
  *
  * @example
@@ -68,8 +69,14 @@ export interface SimulatorLedger {
     readonly faulted: Readonly<Record<string, number>>
     /** API requests whose client went away before the whole answer was delivered, in arrival order. */
     readonly abortedByClient: readonly { readonly seq: number; readonly method: string; readonly path: string; readonly status: number | null }[]
+    /** API requests answered 429 (a rate limit of the organisation, or an injected `rate-limit` fault). */
+    readonly rateLimited: number
+    /** Model time of arrival of each submission (a POST) answered 2xx, in arrival order: what counted against the limits. */
+    readonly submissionsAcceptedAt: readonly number[]
   }
 }
+
+const isAccepted = (status: number | undefined): boolean => status !== undefined && status >= 200 && status < 300
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
@@ -121,6 +128,8 @@ export function readLedger(model: Model, log: RequestLog, now: number): Simulato
       abortedByClient: log.entries
         .filter((entry) => entry.clientAborted)
         .map((entry) => ({ seq: entry.seq, method: entry.method, path: entry.path, status: entry.status ?? null })),
+      rateLimited: log.entries.filter((entry) => entry.status === 429).length,
+      submissionsAcceptedAt: log.entries.filter((entry) => entry.method === 'POST' && isAccepted(entry.status)).map((entry) => entry.at),
     },
   }
 }

@@ -53,7 +53,7 @@ function linesOf(child: ChildProcess): { next(matching: RegExp): Promise<string>
 describe('createRedisLimiter', function () {
   describe('options', () => {
     it('refuses bad options at once, naming each, and never shows a password', () => {
-      const bad = { redis: 'http://user:s3cret@127.0.0.1:6379', organisation: 'a b', limits: { perMinute: 0 }, windows: { hourMs: 1 }, holdMs: -1, extra: 1 }
+      const bad = { redis: 'http://user:s3cret@127.0.0.1:6379', organisation: 'a b', limits: { perMinute: 0 }, windows: { hourMs: 1 }, holdMs: -1, answerTimeoutMs: 0, extra: 1 }
       let error: unknown
       try {
         createRedisLimiter(bad as unknown as RedisLimiterOptions)
@@ -62,7 +62,7 @@ describe('createRedisLimiter', function () {
       }
       expect(isPixiiError(error, 'Validation')).to.equal(true)
       const message = (error as Error).message
-      for (const field of ['extra', 'redis', 'organisation', 'limits.perMinute', 'windows.hourMs', 'holdMs']) expect(message).to.include(`${field}: `)
+      for (const field of ['extra', 'redis', 'organisation', 'limits.perMinute', 'windows.hourMs', 'holdMs', 'answerTimeoutMs']) expect(message).to.include(`${field}: `)
       expect(message).not.to.include('s3cret')
     })
 
@@ -216,6 +216,28 @@ describe('createRedisLimiter', function () {
       await sent
       expect(starts).to.have.length(1)
       expect((await stateWhere(limiter, (state) => state.redis.reachable && state.inFlight === 0)).minute.left).to.equal(9)
+    })
+
+    // A Redis stopped (or cut off) with its connection open: nothing closes, TCP would notice
+    // minutes later. The unanswered command is what tells, after answerTimeoutMs.
+    it('pauses with a clear message when Redis stops answering with the connection open, and goes on when it answers again', async () => {
+      const limiter = limiterFor(organisation(), { answerTimeoutMs: 300 })
+      await stateWhere(limiter, (state) => state.redis.reachable)
+      await server.freeze()
+      const starts: number[] = []
+      const sent = lastValueFrom(submit(limiter, starts))
+      const { redis, queued, nextSubmissionAt } = await stateWhere(limiter, (state) => !state.redis.reachable)
+      expect(redis.message).to.equal(`Redis at 127.0.0.1:${server.port} unreachable (no answer in 300 ms: stopped, overloaded or cut off): submissions paused until it answers`)
+      expect({ queued, nextSubmissionAt, starts }).to.deep.equal({ queued: 1, nextSubmissionAt: undefined, starts: [] })
+      const thawedAt = Date.now()
+      await server.thaw()
+      await sent
+      // The reserve sent before the freeze was answered after it, once: one token taken.
+      expect(starts).to.have.length(1)
+      expect(starts[0]).to.be.at.least(thawedAt)
+      const after = await stateWhere(limiter, (state) => state.redis.reachable && state.inFlight === 0)
+      expect(after.redis.message).to.equal(undefined)
+      expect(after.minute.left).to.equal(9)
     })
 
     it('closes without waiting for a Redis that does not answer, its waiting submission never started', async () => {

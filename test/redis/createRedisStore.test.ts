@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Redis } from 'ioredis'
-import { lastValueFrom } from 'rxjs'
+import { lastValueFrom, tap } from 'rxjs'
 import { rowOf, runCatalogue$, type CatalogueEvent, type CatalogueRow, type CatalogueStore } from '../../src/catalogue/index.js'
 import { isPixiiError } from '../../src/index.js'
-import { createRedisStore } from '../../src/redis/index.js'
+import { createRedisStore, type RedisLimiterState } from '../../src/redis/index.js'
 import { startSimulator } from '../../src/testing/index.js'
 import { redisServerMissing, startRedisServer, type RedisServer } from '../support/redisServer.js'
 import { requireTool } from '../support/requireTool.js'
@@ -88,6 +88,37 @@ describe('createRedisStore', function () {
       const [first, second] = await Promise.all([run(createRedisStore({ redis: server.url, catalogue }), 9), run(createRedisStore({ redis: server.url, catalogue }), 9)])
       expect([first.kind, second.kind]).to.deep.equal(['done', 'done'])
       await expectOnce(catalogue, 9)
+    })
+
+    // SIGSTOP keeps the connection open: only the unanswered commands tell. The run must say so
+    // (its limiter events), wait, and go on at SIGCONT, every row once.
+    it('pauses a run while Redis stops answering with the connection open, says so, and finishes when it answers again', async () => {
+      const catalogue = catalogueName()
+      let frozen: Promise<void> | undefined
+      let thawed: Promise<void> | undefined
+      const seen: string[] = []
+      const result = await lastValueFrom(
+        runCatalogue$(catalogueRows(6), {
+          store: createRedisStore({ redis: server.url, catalogue, answerTimeoutMs: 300 }),
+          client: { apiKey: simulator.testKey, baseUrl: simulator.url, rateLimits: { perMinute: 1_000, perDay: 10_000 } },
+          out, concurrency: 3, leaseMs: 2_000, settleMs: 0,
+        }).pipe(
+          tap((event: CatalogueEvent) => {
+            if (event.kind === 'accepted' && frozen === undefined) frozen = server.freeze()
+            if (event.kind !== 'limiter' || frozen === undefined) return
+            const { redis } = event.state as RedisLimiterState
+            seen.push(redis.message ?? 'reachable')
+            if (!redis.reachable) thawed ??= frozen.then(() => server.thaw())
+          }),
+        ),
+      )
+      await thawed
+      expect(result.kind).to.equal('done')
+      // Told once it went quiet, then told it was back.
+      const quiet = seen.indexOf(`Redis at 127.0.0.1:${server.port} unreachable (no answer in 300 ms: stopped, overloaded or cut off): submissions paused until it answers`)
+      expect(quiet, seen.join(' | ')).to.be.at.least(0)
+      expect(seen.slice(quiet + 1), seen.join(' | ')).to.include('reachable')
+      await expectOnce(catalogue, 6)
     })
 
     // Were two workers to submit rows of one ASIN at once, a worker taking over one of them after

@@ -44,6 +44,8 @@ export interface RedisServer {
    * server is then killed).
    */
   freeze(): Promise<void>
+  /** Resumes a frozen server with SIGCONT and resolves once the kernel shows it running again. */
+  thaw(): Promise<void>
   /** Starts it again on the same port and folder; resolves once it accepts connections. */
   restart(): Promise<void>
   /** Kills it and removes its folder. */
@@ -88,6 +90,11 @@ async function stopped(child: ChildProcess): Promise<void> {
   while (processState(child.pid as number) !== 'T') await new Promise((resolve) => setImmediate(resolve))
 }
 
+async function resumed(child: ChildProcess): Promise<void> {
+  child.kill('SIGCONT')
+  while (processState(child.pid as number) === 'T') await new Promise((resolve) => setImmediate(resolve))
+}
+
 /** Starts a private redis-server; retries on another port if the one picked was taken meanwhile. */
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pixii-rx-redis-'))
@@ -111,6 +118,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     },
     kill: (signal = 'SIGKILL') => exited(current, signal),
     freeze: () => stopped(current),
+    thaw: () => resumed(current),
     restart: async () => {
       await exited(current, 'SIGKILL')
       current = await launch(port, dir)

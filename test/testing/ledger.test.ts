@@ -36,6 +36,31 @@ describe('the simulator ledger (its truth, for a judge in another process)', () 
     expect(sim.ledger().requests).to.deep.include({ total: 2, images: 1, abortedByClient: [], faulted: {} })
   })
 
+  it('counts the 429s it sent and says when each accepted submission arrived, to check a rate limit from outside', async () => {
+    sim = await startSimulator({ liveDurations: instant, rateLimits: { perMinute: 2, perDay: 100 }, serveLedger: true })
+    const submit = async (asin: string): Promise<number> => {
+      const answer = await fetch(`${sim.url}/v1/api/a_plus`, {
+        method: 'POST', headers: { Authorization: `Bearer ${sim.liveKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ asin, country_code: 'US', types: ['A+ Basic'] }),
+      })
+      await answer.arrayBuffer()
+      return answer.status
+    }
+    // Two a minute: the third submission is refused, and so is a poll that a fault answers 429.
+    expect([await submit('B0LEDGER01'), await submit('B0LEDGER02'), await submit('B0LEDGER03')]).to.deep.equal([202, 202, 429])
+    sim.faults.inject({ kind: 'rate-limit', retryAfter: 1 }, { times: 1, match: { method: 'GET' } })
+    const poll = await fetch(`${sim.url}/v1/api/jobs/job_none`, { headers: { Authorization: `Bearer ${sim.liveKey}` } })
+    await poll.arrayBuffer()
+    expect(poll.status).to.equal(429)
+
+    const ledger = (await (await fetch(`${sim.url}/_simulator/ledger`)).json()) as SimulatorLedger
+    const acceptedPosts = sim.log.filter((request) => request.method === 'POST' && request.status === 202)
+    expect(ledger.requests.rateLimited).to.equal(2)
+    expect(ledger.requests.submissionsAcceptedAt).to.deep.equal(acceptedPosts.map((request) => request.at))
+    expect(ledger.requests.submissionsAcceptedAt).to.have.length(2)
+    expect(ledger.jobs.map((job) => job.asin)).to.deep.equal(['B0LEDGER01', 'B0LEDGER02'])
+  })
+
   it('is not served unless asked for: Pixii has no such route', async () => {
     sim = await startSimulator()
     const answer = await fetch(`${sim.url}/_simulator/ledger`)

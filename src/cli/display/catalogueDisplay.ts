@@ -48,10 +48,14 @@ export function formatTally(tally: CatalogueTally, now: number): string[] {
   ]
   const state = tally.limiter
   if (state !== undefined) {
-    const next = state.queued > 0 && state.nextSubmissionAt !== undefined ? `next submission ${clock(state.nextSubmissionAt)}` : 'submitting'
+    // A limiter shared through Redis says when Redis is gone or silent: the run is paused, not submitting.
+    const redis = (state as { readonly redis?: { readonly reachable: boolean; readonly message?: string | undefined } }).redis
+    const paused = redis !== undefined && !redis.reachable
+    const next = paused ? 'paused' : state.queued > 0 && state.nextSubmissionAt !== undefined ? `next submission ${clock(state.nextSubmissionAt)}` : 'submitting'
     lines.push(`limits: ${state.minute.left}/${state.minute.limit} this minute, ${state.day.left}/${state.day.limit} today; ${next}`)
+    if (paused) lines.push(redis.message ?? 'Redis unreachable: submissions paused until it answers')
     const eta = estimateFinish(waiting, state, now)
-    if (eta !== undefined && waiting > 0) lines.push(`about done by ${clock(eta)}`)
+    if (eta !== undefined && waiting > 0 && !paused) lines.push(`about done by ${clock(eta)}`)
   }
   if (tally.waitingUntil !== undefined && tally.waitingUntil > now) lines.push(`the day's budget is spent: going on at ${clock(tally.waitingUntil)}`)
   return lines
