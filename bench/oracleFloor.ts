@@ -142,3 +142,13 @@ export function oracleFloor(jobs: readonly ModelJob[], latencyMs: number, budget
   const sum = (pick: (part: { floor: number; plan: number }) => number) => (jobs.length + parts.reduce((total, part) => total + pick(part), 0)) / jobs.length
   return { floor: sum((part) => part.floor), plan: sum((part) => part.plan) }
 }
+
+/**
+ * What the oracle's plan itself spends, in requests per job, when its late jobs are those seen
+ * more than `latencyMs` (not a grid step more) after their end: a plan that a schedule told every
+ * job's start and the distribution of each kind could follow, so an upper bound on what such a
+ * schedule needs, as `oracleFloor` is a lower one.
+ */
+export function oraclePlanWithin(jobs: readonly ModelJob[], latencyMs: number): number {
+  return oracleFloor(jobs, latencyMs / (1 + 1 / STEPS_PER_LATENCY)).plan
+}

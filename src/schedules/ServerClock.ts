@@ -24,8 +24,8 @@ const rankOf = { pending: 0, processing: 1, completed: 2, failed: 2 } as const
  * (a laptop waking, NTP stepping): the bounds restart from that answer.
  */
 export class ServerClock {
-  private low = Number.NEGATIVE_INFINITY
-  private high = Number.POSITIVE_INFINITY
+  private low = -Infinity
+  private high = Infinity
   private readonly lastSeen = new Map<string, { readonly rank: number; readonly requestedAt: number }>()
 
   /** Reads one answer: its timing, its `Date` header, and the job it carried, if any. */
@@ -35,9 +35,9 @@ export class ServerClock {
       this.narrow(answer.serverDate - answer.answeredAt, answer.serverDate + DATE_RESOLUTION_MS - answer.requestedAt)
     }
     if (job === undefined) return
-    let low = Number.NEGATIVE_INFINITY
+    let low = -Infinity
     for (const stamp of [job.created_at, job.started_at, job.completed_at]) {
-      const at = stamp === null ? Number.NaN : Date.parse(stamp)
+      const at = Date.parse(stamp ?? '')
       if (Number.isFinite(at)) low = Math.max(low, at - answer.answeredAt)
     }
     this.narrow(low, this.transitionBound(job, answer))
@@ -49,11 +49,6 @@ export class ServerClock {
     return Math.min(this.high, Math.max(this.low, 0))
   }
 
-  /** The bounds, for tests and telemetry. */
-  bounds(): { readonly low: number; readonly high: number } {
-    return { low: this.low, high: this.high }
-  }
-
   /** A job seen at a lower status before: its new timestamp came after that answer's request. */
   private transitionBound(job: Job, answer: AnswerTiming): number {
     const rank = rankOf[job.status]
@@ -61,10 +56,10 @@ export class ServerClock {
     this.lastSeen.delete(job.id)
     if (rank < 2) this.lastSeen.set(job.id, { rank, requestedAt: answer.requestedAt })
     if (this.lastSeen.size > REMEMBERED_JOBS) this.lastSeen.delete(this.lastSeen.keys().next().value as string)
-    if (before === undefined || rank <= before.rank) return Number.POSITIVE_INFINITY
+    if (before === undefined || rank <= before.rank) return Infinity
     const stamp = before.rank === 0 ? job.started_at : job.completed_at
-    const at = stamp === null ? Number.NaN : Date.parse(stamp)
-    return Number.isFinite(at) ? at - before.requestedAt : Number.POSITIVE_INFINITY
+    const at = Date.parse(stamp ?? '')
+    return Number.isFinite(at) ? at - before.requestedAt : Infinity
   }
 
   private narrow(low: number, high: number): void {

@@ -94,8 +94,8 @@ export class SurvivalSamples {
     // alive[m]: the expected time alive between points[0] and points[m].
     const alive = [0]
     for (let m = 0; m + 1 < points.length; m += 1) alive.push((alive[m] ?? 0) + ((points[m + 1] ?? 0) - (points[m] ?? 0)) * (after[m] ?? 0))
-    let best: DenseWindow = { start: points[0] ?? 0, end: Number.POSITIVE_INFINITY }
-    let bestCost = Number.POSITIVE_INFINITY
+    let best: DenseWindow = { start: points[0] ?? 0, end: Infinity }
+    let bestCost = Infinity
     let j = 0
     for (let i = 0; i < points.length; i += 1) {
       // The share ending in (points[i], points[j]]: S just after points[i] (1 before the first) less S after points[j].
@@ -103,13 +103,13 @@ export class SurvivalSamples {
       j = Math.max(j, i)
       while (j < points.length && from - (after[j] ?? 0) < target) j += 1
       if (j >= points.length) {
-        if (from - 0 >= target && open > 0 && bestCost === Number.POSITIVE_INFINITY) best = { start: points[i] ?? 0, end: Number.POSITIVE_INFINITY }
+        if (from - 0 >= target && open > 0 && bestCost === Infinity) best = { start: points[i] ?? 0, end: Infinity }
         break
       }
       const cost = (alive[j] ?? 0) - (alive[i] ?? 0)
       if (cost < bestCost) {
         bestCost = cost
-        best = { start: points[i] ?? 0, end: points[j] ?? Number.POSITIVE_INFINITY }
+        best = { start: points[i] ?? 0, end: points[j] ?? Infinity }
       }
     }
     this.windowCache = { coverage, window: best }

@@ -1,6 +1,6 @@
 import type { Job } from '../codecs/Job.js'
 import { ValidationError } from '../errors/ValidationError.js'
-import { DurationSamples, quantileOf } from './DurationSamples.js'
+import { DurationSamples } from './DurationSamples.js'
 import type { JobEstimate } from './JobEstimate.js'
 import type { PollContext, PollSchedule } from './PollSchedule.js'
 import { quickFirstDelayMs } from './quickFirstSchedule.js'
@@ -39,7 +39,11 @@ export interface AdaptiveState {
  * ```
  */
 export interface AdaptiveScheduleConfig {
-  /** Waits for test-key jobs (done in under a second), then the last one repeats. Default 250, 250, 500, 1000, 2000, 5000. */
+  /**
+   * Waits for test-key jobs (done in under a second), then the last one repeats. Default 250, 250,
+   * 500, 1000, 2000, 5000. Once 20 test-key jobs of a `job_type` are known, the first wait is
+   * instead as long as the stretch holding a share `coverage` of their processing times reaches.
+   */
   readonly testKeyDelaysMs?: readonly number[]
   /** The step inside the window where completion is likely. Default 4700 (fixed 5 s polling's p95 latency is about 4.75 s). */
   readonly windowStepMs?: number
@@ -59,6 +63,7 @@ export interface AdaptiveScheduleConfig {
   /**
    * The longest wait while a job is queued, so that `processing` shows soon enough. Default
    * 30 000. A queued job whose window starts within it is polled again one step into the window,
+   * counted from when it likely starts (the median of the queue times left, at most a step later),
    * with no poll before to anchor it on its start. At 120 000 that holds for two-minute jobs too,
    * which saves a few requests (see docs/benchmarks.md) but shows `processing` late.
    */
@@ -119,21 +124,19 @@ const defaults = {
 /** Samples of a kind from which on the prior no longer counts. */
 const TRUST_AFTER = 20
 
-const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value))
-
 function checkConfig(settings: Required<Omit<AdaptiveScheduleConfig, 'state'>>): void {
   const { windowStepMs, coverage, priorDoubt, pendingMaxMs, tailGrowth, maxDelayMs, testKeyDelaysMs, prior } = settings
   const valid =
     windowStepMs > 0 && coverage > 0 && coverage < 1 && priorDoubt >= 1 && pendingMaxMs > 0 && tailGrowth >= 0 && maxDelayMs > 0 &&
     testKeyDelaysMs.length > 0 && prior.processingMs.length > 0 && prior.queueMs.length > 0
   if (valid) return
-  const message =
-    'adaptiveSchedule: windowStepMs, pendingMaxMs and maxDelayMs must be > 0, coverage within (0, 1), priorDoubt ≥ 1, tailGrowth ≥ 0, testKeyDelaysMs and the prior non-empty'
+  const message = 'adaptiveSchedule: expected windowStepMs, pendingMaxMs, maxDelayMs > 0, 0 < coverage < 1, priorDoubt ≥ 1, tailGrowth ≥ 0, non-empty testKeyDelaysMs and prior'
   throw new ValidationError({ message, source: 'client', issues: [{ path: '', message }] })
 }
 
 /**
- * The default schedule: it uses what the client knows. Test-key jobs are polled quickly. A live
+ * The default schedule: it uses what the client knows. Test-key jobs are polled quickly (once
+ * 20 of a type are known, first when nearly all of them had ended). A live
  * job is polled once while it is likely still queued; then, anchored on its own `started_at`,
  * not again until one step into the stretch where a share `coverage` of the jobs of its
  * `job_type` ended (the first poll that sees an end there within a step), densely (every
@@ -193,35 +196,44 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
   /** Where to poll densely, in processing time; before 20 samples, from the doubted prior on and without end. */
   const windowOf = (processing: SurvivalSamples) => {
     const { count } = processing
-    const shortestSeen = count === 0 ? Number.POSITIVE_INFINITY : (processing.shortest() ?? 0) * (count / (count + 1))
-    if (count < TRUST_AFTER) return { start: Math.min(priorShortest, shortestSeen), end: Number.POSITIVE_INFINITY, trusted: false }
-    return { ...(processing.denseWindow(coverage) ?? { start: 0, end: Number.POSITIVE_INFINITY }), trusted: true }
+    const shortestSeen = count === 0 ? Infinity : (processing.shortest() ?? 0) * (count / (count + 1))
+    if (count < TRUST_AFTER) return { start: Math.min(priorShortest, shortestSeen), end: Infinity, trusted: false }
+    return { ...(processing.denseWindow(coverage) ?? { start: 0, end: Infinity }), trusted: true }
   }
 
-  const liveDelay = ({ job, now, keyKind, attempt }: PollContext): number => {
+  const delay = ({ job, now, keyKind, attempt }: PollContext): number => {
+    const quick = keyKind === 'test' ? (testKeyDelaysMs[Math.min(attempt, testKeyDelaysMs.length) - 1] ?? 5_000) : undefined
     // No job to reason about (an ASIN's listing): quick first, then the vendor's 5 s.
-    if (job === undefined || job.status === 'completed' || job.status === 'failed') return quickFirstDelayMs(attempt - 1)
+    if (job === undefined || job.status === 'completed' || job.status === 'failed') return quick ?? quickFirstDelayMs(attempt - 1)
     const { queue, processing } = samplesFor(`${keyKind}:${job.job_type}`)
     const serverNow = now + clock.offsetMs()
     const window = windowOf(processing)
-    if (job.started_at === null) {
+    const created = Date.parse(job.created_at)
+    const started = job.started_at === null ? undefined : Date.parse(job.started_at)
+    // A test-key job, once 20 of its kind placed the end of their window (before, or while many
+    // outlast them, it has none): after the first answer, one poll when as long as the window
+    // reaches has passed (the job started by now), then quick again.
+    if (quick !== undefined) return attempt > 1 || window.end === Infinity ? quick : window.end
+    if (started === undefined) {
       // Still queued, so it cannot end before `window.start` from now, and a poll one step after
-      // that sees within a step every end the window holds, however long the job still queues: when
-      // that is no further than pendingMaxMs, go straight there (a job that starts within a step
-      // needs no other poll to anchor it). Otherwise come back once it has almost surely started
-      // (its own start time anchors the window, and the sooner it is known the wider the window,
-      // so late is better than early), at most pendingMaxMs later.
+      // that sees within a step every end the window holds. Past 20 jobs of a kind the poll goes
+      // there from when the job likely starts, the median of the queue times left, but at most a
+      // step later (an early starter's first ends are seen within two steps): no other poll is
+      // then needed to anchor it on its start, unless it queues more than a step past the median.
+      // Beyond pendingMaxMs, come back once it has almost surely started (its own start time
+      // anchors the window, and the sooner it is known the wider the window, so late is better
+      // than early), at most pendingMaxMs later.
       const firstUseful = window.start + windowStepMs
-      if (firstUseful <= pendingMaxMs) return firstUseful
-      const likelyQueue = queue.count >= TRUST_AFTER ? queue : priorQueue
-      const likelyStart = Date.parse(job.created_at) + quantileOf(likelyQueue.sorted(), 0.95)
-      return Math.min(clamp(likelyStart - serverNow, windowStepMs, pendingMaxMs), firstUseful)
+      const queued = serverNow - created
+      const [median = queued, late = queued] = (queue.count < TRUST_AFTER ? priorQueue : queue).beyond(queued, [0.5, 0.95]).values
+      for (const wait of [firstUseful + Math.min(windowStepMs, median - queued), firstUseful]) if (wait <= pendingMaxMs) return wait
+      return Math.min(Math.max(late - queued, windowStepMs), pendingMaxMs, firstUseful)
     }
-    const elapsed = serverNow - Date.parse(job.started_at)
+    const elapsed = serverNow - started
     // A poll sees, within one step, the ends of the step before it: the first that the window needs
     // is one step into it (a poll at its start would only see ends the window leaves out). Straight
     // there when evidence placed it (20 jobs or more); at most maxDelayMs later while on the prior.
-    if (elapsed < window.start) return Math.min(window.start + windowStepMs - elapsed, window.trusted ? Number.POSITIVE_INFINITY : maxDelayMs)
+    if (elapsed < window.start) return Math.min(window.start + windowStepMs - elapsed, window.trusted ? Infinity : maxDelayMs)
     if (elapsed <= window.end) return windowStepMs
     // Past the window: a job seen late by a share of how long it has run, so the step grows with it.
     return Math.min(maxDelayMs, windowStepMs + (elapsed - window.end) * tailGrowth)
@@ -229,10 +241,7 @@ export function adaptiveSchedule(config: AdaptiveScheduleConfig = {}): AdaptiveS
 
   return {
     name: 'adaptive',
-    nextDelayMs: (context) => {
-      if (context.keyKind !== 'test') return Math.round(liveDelay(context))
-      return testKeyDelaysMs[Math.min(context.attempt, testKeyDelaysMs.length) - 1] ?? 5_000
-    },
+    nextDelayMs: (context) => Math.round(delay(context)),
     observe: (job, { keyKind, answer, now }) => {
       if (answer !== undefined) clock.observe(answer, job)
       if (job.started_at === null) return

@@ -32,8 +32,10 @@ describe('adaptiveSchedule', () => {
     expect(at(1_000)).to.equal(23_700)
     expect([at(20_000), at(120_000), at(600_000)]).to.deep.equal([4_700, 4_700, 4_700])
     // Queued: it cannot end sooner than 20 s from now either, and a poll one step after that sees
-    // within a step an end the window holds, however long the job still queues.
-    expect(schedule.nextDelayMs(context({ job: job({}) }))).to.equal(24_700)
+    // within a step an end the window holds, however long the job still queues. It goes there from
+    // when the job likely starts (the median of the prior's queue times left, 15 s), but at most a
+    // step later: 29.4 s.
+    expect(schedule.nextDelayMs(context({ job: job({}) }))).to.equal(29_400)
     expect(adaptiveSchedule({ priorDoubt: 1 }).nextDelayMs(context({ job: processing, now: started + 1_000 }))).to.equal(60_000)
   })
 
@@ -58,6 +60,42 @@ describe('adaptiveSchedule', () => {
     expect(at(142_900)).to.equal(14_700)
     // Queued: back when it has almost surely started (5 s).
     expect(schedule.nextDelayMs(context({ job: job({}) }))).to.equal(5_000)
+  })
+
+  it('polls a queued job one step into the window from its likely start, at most a step later', () => {
+    // 30 jobs queued 0–8.7 s and processed 15–26.6 s: the window starts at 14.5 s of processing.
+    const state = {
+      version: 1,
+      jobTypes: {
+        'live:Scale': { queueMs: Array.from({ length: 30 }, (_, n) => n * 300), processingMs: Array.from({ length: 30 }, (_, n) => 15_000 + n * 400) },
+      },
+    } as const
+    const schedule = adaptiveSchedule({ state })
+    const queuedFor = (ms: number): number => schedule.nextDelayMs(context({ job: job({}), now: created + ms }))
+    // Just created: the median queue time is 4.5 s, so 14.5 s + 4.7 s + 4.5 s.
+    expect(queuedFor(0)).to.equal(23_716)
+    // Queued 6 s: of the jobs that queued longer, half started 1.5 s later.
+    expect(queuedFor(6_000)).to.equal(20_716)
+    // Queued longer than any learned job: it starts about now.
+    expect(queuedFor(20_000)).to.equal(19_216)
+    // Never past pendingMaxMs for it: then straight one step into the window, as if it started now.
+    expect(adaptiveSchedule({ state, pendingMaxMs: 21_000 }).nextDelayMs(context({ job: job({}) }))).to.equal(19_216)
+  })
+
+  it('once 20 test-key jobs of a type are known, polls one again when theirs had all but ended', () => {
+    const state = { version: 1, jobTypes: { 'test:Scale': { queueMs: Array<number>(30).fill(50), processingMs: Array.from({ length: 30 }, (_, n) => 300 + n * 10) } } } as const
+    const schedule = adaptiveSchedule({ state })
+    const testJob = job({ status: 'processing', started_at: new Date(created).toISOString() })
+    const waits = [1, 2, 3].map((attempt) => schedule.nextDelayMs(context({ attempt, job: testJob, keyKind: 'test' })))
+    // After the first answer, once the window holding 95 % of their processing times has passed
+    // (with 30 of them, up to the longest, 590 ms); then quickly again, as without evidence.
+    expect(waits).to.deep.equal([590, 250, 500])
+    expect(adaptiveSchedule().nextDelayMs(context({ attempt: 1, job: testJob, keyKind: 'test' }))).to.equal(250)
+    // Many still running past every one that finished: no end is known, so quickly again.
+    for (let n = 0; n < 40; n += 1) {
+      schedule.observe(job({ id: `slow_${n}`, status: 'processing', started_at: new Date(created).toISOString() }), { keyKind: 'test', now: created + 5_000 })
+    }
+    expect(schedule.nextDelayMs(context({ attempt: 1, job: testJob, keyKind: 'test' }))).to.equal(250)
   })
 
   it('counts jobs still running: while many outlast what finished, it keeps polling densely', () => {
@@ -99,7 +137,7 @@ describe('adaptiveSchedule', () => {
   })
 
   it('refuses a coverage, doubt or step out of range, naming what is wrong', () => {
-    expect(() => adaptiveSchedule({ coverage: 1 })).to.throw(/coverage within \(0, 1\)/)
+    expect(() => adaptiveSchedule({ coverage: 1 })).to.throw(/0 < coverage < 1/)
     expect(() => adaptiveSchedule({ priorDoubt: 0.5 })).to.throw(/priorDoubt ≥ 1/)
     expect(() => adaptiveSchedule({ windowStepMs: 0 })).to.throw(/windowStepMs/)
   })
@@ -192,12 +230,13 @@ describe('adaptiveSchedule', () => {
 
     it('sees a two-minute live job end, before any evidence, within one window step', async () => {
       const { transitions: seen, requests } = await watchTwoMinuteJob(0)
-      // 0: pending; 24.7 s (one step past a third of the prior's shortest): processing, started at
-      // 10.1 s; from one step past 20 s of processing on (Pixii's clock, known within the half
-      // second its Date header leaves), every 4.7 s.
-      expect(seen).to.deep.equal([[0, 'pending'], [24_700, 'processing'], [123_950, 'completed']])
-      expect(requests.slice(0, 4)).to.deep.equal([0, 24.7, 34.65, 39.35])
-      // Completed at 119.9 s, seen 4.05 s later with 22 requests (fixed 5 s: 25 requests).
+      // 0: pending; 29.4 s (one step past a third of the prior's shortest, from when the prior's
+      // queue times place its start, at most a step later): processing, started at 10.1 s; from one
+      // step past 20 s of processing on (Pixii's clock, known within the half second its Date
+      // header leaves), every 4.7 s.
+      expect(seen).to.deep.equal([[0, 'pending'], [29_400, 'processing'], [123_800, 'completed']])
+      expect(requests.slice(0, 4)).to.deep.equal([0, 29.4, 34.5, 39.2])
+      // Completed at 119.9 s, seen 3.9 s later with 22 requests (fixed 5 s: 25 requests).
       expect(requests).to.have.length(22)
     })
 
