@@ -136,13 +136,13 @@ function checkConfig(settings: Required<Omit<AdaptiveScheduleConfig, 'state'>>):
 
 /**
  * The default schedule: it uses what the client knows. Test-key jobs are polled quickly (once
- * 20 of a type are known, first when nearly all of them had ended). A live
- * job is polled once while it is likely still queued; then, anchored on its own `started_at`,
- * not again until one step into the stretch where a share `coverage` of the jobs of its
- * `job_type` ended (the first poll that sees an end there within a step), densely (every
- * `windowStepMs`) through it, and with a step that grows gently for the slow tail. It never sleeps longer than its evidence allows: until 20 jobs of a kind
- * are known it trusts its prior only within a factor `priorDoubt` and keeps polling densely past
- * it. Every comparison with a job's timestamps is made on Pixii's clock, estimated from the
+ * 20 of a type are known, first when nearly all of them had ended). A live job is polled once
+ * while it is likely still queued; then, anchored on its own `started_at`, not again until one
+ * step into the stretch where a share `coverage` of the jobs of its `job_type` ended (the first
+ * poll that sees an end there within a step), densely (every `windowStepMs`) through it, and
+ * with a step that grows gently for the slow tail. It never sleeps longer than its evidence
+ * allows: until 20 jobs of a kind are known it trusts its prior only within a factor
+ * `priorDoubt` and keeps polling densely past it. Every comparison with a job's timestamps is made on Pixii's clock, estimated from the
  * answers (`Date` headers and the jobs' own timestamps), so a client clock minutes off, or
  * jumping, changes nothing. `Retry-After` still overrides it. One instance belongs to one client:
  * it learns from every job the client watches.
