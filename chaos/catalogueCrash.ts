@@ -11,12 +11,12 @@
 // (rows with no job need a POST and an intent, images of completed jobs not on disk need a
 // write), and only those are drawn: every planned kill happens, whatever the load.
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPrng } from '../src/testing/prng.js'
 import type { SimulatorLedger } from '../src/testing/ledger.js'
+import { tallyImages, type ImageTally } from './imagesOnDisk.js'
 import { exited, onLines, startSimulatorChild, type SimulatorChild } from './simulatorChild.js'
 
 /** How a crash run goes. */
@@ -220,9 +220,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     })
     let submittedTwice = 0
     let missing = 0
-    let expected = 0
-    let present = 0
-    let wrongHash = 0
+    const images: ImageTally = { expected: 0, present: 0, wrongHash: 0 }
     for (let index = 0; index < plan.rows; index += 1) {
       const asin = asinOf(index)
       const jobs = ledger.jobs.filter((job) => job.asin === asin)
@@ -232,15 +230,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
       const ended = result?.status === 'completed' || (result?.status === 'failed' && job?.status === 'failed')
       if (job === undefined || !ended || result?.jobId !== job.id) missing += 1
       if (job === undefined || result === undefined || result.jobId !== job.id) continue
-      for (const image of job.images) {
-        if (image === null) continue
-        expected += 1
-        const file = result.files.find((name) => name.startsWith(`${job.id}/ad-${String(image.ad).padStart(2, '0')}.`))
-        const onDisk = file === undefined ? undefined : await readFile(join(out, file)).catch(() => undefined)
-        if (onDisk === undefined) continue
-        present += 1
-        if (createHash('sha256').update(onDisk).digest('hex') !== image.sha256) wrongHash += 1
-      }
+      await tallyImages(job, result.files, out, images)
     }
     const org = ledger.organisations[0]
     const ofJobs = ledger.jobs.filter((job) => job.live && job.org === org?.id).reduce((sum, job) => sum + job.creditCost - job.creditsRefunded, 0)
@@ -249,7 +239,7 @@ export async function runCatalogueCrash(plan: CrashPlan): Promise<CrashFigures> 
     const lostAnswersInRun = ledger.requests.faulted['reset'] ?? 0
     return {
       rows: plan.rows, starts, kills, adopted, lostAnswersInRun, submittedTwice, missing,
-      images: { expected, present, wrongHash },
+      images,
       credits: { spent: (org?.credits ?? 0) - (org?.left ?? 0), ofJobs, inResults },
       seconds: Math.round((performance.now() - started) / 100) / 10,
       restartsForProblems,

@@ -7,12 +7,12 @@
 // Then judged: no 429, no more POSTs in any minute than the limit, no row submitted twice, none
 // lost, every image on disk with the bytes the server serves, and written once.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { startRedisServer } from '../test/support/redisServer.js'
+import { tallyImages, type ImageTally } from './imagesOnDisk.js'
 import { exited, startSimulatorChild } from './simulatorChild.js'
 
 /** What goes wrong midway. */
@@ -166,12 +166,9 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
       const text = await readFile(join(dir, `results-${worker}.ndjson`), 'utf8').catch(() => '')
       for (const line of text.split('\n')) if (line.trim() !== '') results.push(JSON.parse(line) as Result)
     }
-    const hash = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
     let submittedTwice = 0
     let missing = 0
-    let expected = 0
-    let present = 0
-    let wrongHash = 0
+    const images: ImageTally = { expected: 0, present: 0, wrongHash: 0 }
     for (let index = 0; index < plan.rows; index += 1) {
       const jobs = ledger.jobs.filter((job) => job.asin === asinOf(index))
       if (jobs.length > 1) submittedTwice += 1
@@ -181,15 +178,7 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
         missing += 1
         continue
       }
-      for (const image of job.images) {
-        if (image === null) continue
-        expected += 1
-        const file = result.files.find((name) => name.startsWith(`${job.id}/ad-${String(image.ad).padStart(2, '0')}.`))
-        const onDisk = file === undefined ? undefined : await readFile(join(out, file)).catch(() => undefined)
-        if (onDisk === undefined) continue
-        present += 1
-        if (hash(onDisk) !== image.sha256) wrongHash += 1
-      }
+      await tallyImages(job, result.files, out, images)
     }
     const sortedPosts = [...acceptedAt].sort((a, b) => a - b)
     return {
@@ -203,7 +192,7 @@ export async function runFleet(plan: FleetPlan): Promise<FleetFigures> {
       submittedTwice,
       missing,
       adopted,
-      images: { expected, present, wrongHash, writtenTwice: [...written.values()].filter((count) => count > 1).length },
+      images: { ...images, writtenTwice: [...written.values()].filter((count) => count > 1).length },
       submittedBy,
       exits,
       victim,
